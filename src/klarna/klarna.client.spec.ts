@@ -1,0 +1,332 @@
+import { HttpService } from '@nestjs/axios';
+import { Logger, Module, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import axios from 'axios';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createTcpServer,
+  type AddressInfo,
+  type Server as TcpServer,
+  type Socket,
+} from 'node:net';
+import { fillPath, KLARNA_OPERATIONS, KLARNA_USER_AGENT, KlarnaClient } from './klarna.client';
+import type { KlarnaCredentials } from './klarna-credentials';
+import {
+  KlarnaApiError,
+  KlarnaCredentialsRejectedError,
+  KlarnaUnavailableError,
+  KlarnaUnknownOutcomeError,
+} from './klarna.errors';
+import { KlarnaModule } from './klarna.module';
+import { resolveKlarnaClientOptions, type KlarnaClientOptions } from './klarna.options';
+
+/** A bare HTTP server standing in for Klarna where the emulator cannot misbehave in the needed way. */
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+
+interface Seen {
+  method?: string;
+  url?: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+class StubServer {
+  readonly seen: Seen[] = [];
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  constructor(private handler: Handler) {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        this.seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+        this.handler(req, body, res);
+      });
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Klarna-Correlation-Id': 'corr-stub',
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+};
+
+const fast: KlarnaClientOptions = {
+  timeoutMs: 300,
+  connectTimeoutMs: 200,
+  retryBaseDelayMs: 5,
+  retryMaxDelayMs: 20,
+  breakerHalfOpenAfterMs: 60_000,
+};
+const makeClient = (options: KlarnaClientOptions = fast) =>
+  new KlarnaClient(new HttpService(axios.create()), resolveKlarnaClientOptions(options));
+const creds = (baseUrl: string, merchantId = 'merchant-1'): KlarnaCredentials => ({
+  merchantId,
+  region: 'EU',
+  environment: 'playground',
+  baseUrl,
+  username: 'PK_user',
+  password: 'hunter2-secret',
+});
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const logs: unknown[] = [];
+const captureLogger: LoggerService = {
+  log: (message: unknown) => logs.push(message),
+  warn: (message: unknown) => logs.push(message),
+  error: (message: unknown) => logs.push(message),
+};
+
+beforeAll(() => Logger.overrideLogger(captureLogger));
+afterAll(() => Logger.overrideLogger(new Logger()));
+beforeEach(() => (logs.length = 0));
+
+describe('KLARNA_OPERATIONS', () => {
+  it('retries exactly the operations that are safe to repeat', () => {
+    const retryable = Object.entries(KLARNA_OPERATIONS)
+      .filter(([, spec]) => spec.retryable)
+      .map(([name]) => name)
+      .sort();
+    expect(retryable).toEqual([
+      'cancelCustomerToken',
+      'createTokenOrder',
+      'readCustomerToken',
+      'readSession',
+      'releaseAuthorization',
+    ]);
+  });
+});
+
+describe('fillPath', () => {
+  it('URI-encodes parameters so a token cannot change the path', () => {
+    expect(fillPath('/customer-token/v1/tokens/{customerToken}/order', { customerToken: 'a/../b?c' })).toBe(
+      '/customer-token/v1/tokens/a%2F..%2Fb%3Fc/order',
+    );
+  });
+
+  it('refuses an empty parameter instead of calling another endpoint', () => {
+    expect(() => fillPath('/payments/v1/sessions/{session_id}', { session_id: '' })).toThrow(TypeError);
+  });
+});
+
+describe('KlarnaClient over HTTP', () => {
+  let stub: StubServer;
+  let client: KlarnaClient;
+  afterEach(async () => {
+    client?.onModuleDestroy();
+    await stub?.stop();
+  });
+
+  it('sends Basic auth, JSON, User-Agent and the idempotency key, and returns data with the correlation id', async () => {
+    stub = new StubServer((_req, _body, res) =>
+      json(res, 200, { order_id: 'o-1', fraud_status: 'ACCEPTED' }),
+    );
+    client = makeClient();
+    const result = await client.createTokenOrder(
+      creds(await stub.start()),
+      'tok 1',
+      { purchase_currency: 'EUR', order_amount: 100, order_tax_amount: 0, order_lines: [] },
+      'idem-1',
+    );
+    expect(result).toEqual({
+      data: { order_id: 'o-1', fraud_status: 'ACCEPTED' },
+      correlationId: 'corr-stub',
+    });
+    const [request] = stub.seen;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/customer-token/v1/tokens/tok%201/order');
+    expect(request.headers.authorization).toBe(
+      `Basic ${Buffer.from('PK_user:hunter2-secret').toString('base64')}`,
+    );
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['user-agent']).toBe(KLARNA_USER_AGENT);
+    expect(KLARNA_USER_AGENT).toMatch(/^Autopay\/\d+\.\d+\.\d+/);
+    expect(request.headers['klarna-idempotency-key']).toBe('idem-1');
+    expect(JSON.parse(request.body)).toEqual({
+      purchase_currency: 'EUR',
+      order_amount: 100,
+      order_tax_amount: 0,
+      order_lines: [],
+    });
+  });
+
+  it('logs the path template, status, duration, correlation id and attempt, never tokens or secrets', async () => {
+    stub = new StubServer((_req, _body, res) =>
+      json(res, 200, { status: 'ACTIVE', payment_method_type: 'INVOICE' }),
+    );
+    client = makeClient();
+    await client.readCustomerToken(creds(await stub.start()), 'secret-token-123');
+    expect(logs).toEqual([
+      expect.objectContaining({
+        event: 'klarna_call',
+        method: 'GET',
+        path: '/customer-token/v1/tokens/{customerToken}',
+        status: 200,
+        duration_ms: expect.any(Number),
+        correlation_id: 'corr-stub',
+        attempt: 1,
+      }),
+    ]);
+    const text = JSON.stringify(logs);
+    expect(text).not.toContain('secret-token-123');
+    expect(text).not.toContain('hunter2-secret');
+    expect(text).not.toContain('PK_user');
+  });
+
+  it('accepts a 204 with a non-JSON content type on release', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(204, { 'Content-Type': 'application/octet-stream', 'Klarna-Correlation-Id': 'c-204' });
+      res.end();
+    });
+    client = makeClient();
+    await expect(client.releaseAuthorization(creds(await stub.start()), 'auth-1')).resolves.toEqual({
+      data: undefined,
+      correlationId: 'c-204',
+    });
+  });
+
+  it('turns a 401 HTML page and a bodiless 403 into KlarnaCredentialsRejectedError, without retrying', async () => {
+    let status = 401;
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(status, { 'Content-Type': 'text/html' });
+      res.end(status === 401 ? '<html>401 Authorization Required</html>' : '');
+    });
+    client = makeClient();
+    const base = await stub.start();
+    const first = await caught(client.readSession(creds(base), 's-1'));
+    expect(first).toBeInstanceOf(KlarnaCredentialsRejectedError);
+    expect((first as KlarnaCredentialsRejectedError).httpStatus).toBe(401);
+    status = 403;
+    const second = await caught(client.readSession(creds(base), 's-1'));
+    expect(second).toBeInstanceOf(KlarnaCredentialsRejectedError);
+    expect(stub.seen).toHaveLength(2);
+  });
+
+  it('keeps a 403 with an error body as a KlarnaApiError', async () => {
+    stub = new StubServer((_req, _body, res) =>
+      json(res, 403, {
+        error_code: 'TOKEN_SUSPENDED',
+        error_messages: ['Token suspended'],
+        correlation_id: 'c9',
+      }),
+    );
+    client = makeClient();
+    const error = await caught(
+      client.createTokenOrder(
+        creds(await stub.start()),
+        't',
+        { purchase_currency: 'EUR', order_amount: 1, order_tax_amount: 0, order_lines: [] },
+        'k',
+      ),
+    );
+    expect(error).toBeInstanceOf(KlarnaApiError);
+    expect((error as KlarnaApiError).errorCode).toBe('TOKEN_SUSPENDED');
+    expect((error as KlarnaApiError).correlationId).toBe('c9');
+  });
+
+  it('reports a 200 with an unreadable body as an unknown outcome', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"order_id": ');
+    });
+    client = makeClient();
+    const error = await caught(
+      client.createOrder(creds(await stub.start()), 'auth', {
+        purchase_country: 'US',
+        purchase_currency: 'USD',
+        order_amount: 1,
+        order_lines: [],
+      }),
+    );
+    expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
+    expect((error as KlarnaUnknownOutcomeError).failure).toBe('invalid_response');
+  });
+
+  it('enforces the total timeout on a response that trickles in (not just an idle timeout)', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    client = makeClient({ ...fast, maxRetries: 0 });
+    const started = Date.now();
+    const error = await caught(client.readSession(creds(await stub.start()), 's-1'));
+    expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
+    expect((error as KlarnaUnknownOutcomeError).failure).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('maps a refused connection to KlarnaUnavailableError(unreachable) after retrying', async () => {
+    stub = new StubServer(() => undefined);
+    const base = await stub.start();
+    await stub.stop();
+    client = makeClient({ ...fast, maxRetries: 2 });
+    const error = await caught(client.readSession(creds(base), 's-1'));
+    expect(error).toBeInstanceOf(KlarnaUnavailableError);
+    expect((error as KlarnaUnavailableError).reason).toBe('unreachable');
+    expect(logs.filter((entry) => (entry as { failure?: string }).failure === 'connect')).toHaveLength(3);
+  });
+});
+
+describe('connect timeout', () => {
+  let tcp: TcpServer;
+  const sockets: Socket[] = [];
+  afterEach(async () => {
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise<void>((resolve) => tcp.close(() => resolve()));
+  });
+
+  it('gives up on a TLS handshake that never completes, as a connection that was never made', async () => {
+    // The TCP handshake succeeds but the server never answers the TLS ClientHello.
+    tcp = createTcpServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const port = (tcp.address() as AddressInfo).port;
+    const client = makeClient({ ...fast, connectTimeoutMs: 100, timeoutMs: 5000, maxRetries: 0 });
+    const started = Date.now();
+    const error = await caught(client.readSession(creds(`https://127.0.0.1:${port}`), 's-1'));
+    client.onModuleDestroy();
+    expect(error).toBeInstanceOf(KlarnaUnavailableError);
+    expect((error as KlarnaUnavailableError).reason).toBe('unreachable');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('KlarnaModule', () => {
+  it('provides a KlarnaClient with validated options', async () => {
+    @Module({ imports: [KlarnaModule.register({ timeoutMs: 1234 })] })
+    class AppModule {}
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    try {
+      expect(app.get(KlarnaClient)).toBeInstanceOf(KlarnaClient);
+    } finally {
+      await app.close();
+    }
+    expect(() => KlarnaModule.register({ timeoutMs: 0 })).toThrow(
+      'KlarnaClientOptions.timeoutMs must be an integer >= 1',
+    );
+  });
+});

@@ -1,0 +1,508 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { AxiosResponse } from 'axios';
+import {
+  circuitBreaker,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  handleType,
+  isBrokenCircuitError,
+  retry,
+  type CircuitBreakerPolicy,
+  type IRetryBackoffContext,
+  type RetryPolicy,
+} from 'cockatiel';
+import { performance } from 'node:perf_hooks';
+import { firstValueFrom } from 'rxjs';
+import { version } from '../../package.json';
+import { ConnectTimeoutHttpAgent, ConnectTimeoutHttpsAgent } from './connect-timeout-agent';
+import { resolveKlarnaBaseUrl, type KlarnaCredentials } from './klarna-credentials';
+import {
+  AttemptFailure,
+  classifyTransportError,
+  isRetryableAnswer,
+  parseRetryAfterMs,
+  retryDelayMs,
+  type HttpAnswer,
+} from './klarna-resilience';
+import {
+  KlarnaApiError,
+  KlarnaCredentialsRejectedError,
+  KlarnaUnavailableError,
+  KlarnaUnknownOutcomeError,
+  parseKlarnaErrorBody,
+  type KlarnaOperation,
+} from './klarna.errors';
+import { KLARNA_CLIENT_OPTIONS, type ResolvedKlarnaClientOptions } from './klarna.options';
+import type {
+  KlarnaCreateOrderRequest,
+  KlarnaCustomerToken,
+  KlarnaCustomerTokenCreationRequest,
+  KlarnaCustomerTokenCreationResponse,
+  KlarnaMerchantSession,
+  KlarnaOrder,
+  KlarnaResult,
+  KlarnaSessionCreateRequest,
+  KlarnaSessionRead,
+  KlarnaSessionUpdateRequest,
+  KlarnaTokenOrderRequest,
+} from './klarna.types';
+
+export const KLARNA_USER_AGENT = `Autopay/${version}`;
+
+interface OperationSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Also what is logged: `{placeholders}` keep tokens out of the logs. */
+  path: string;
+  /**
+   * Safe to send again after an unknown outcome: reads, the release and cancel (which end in the same state
+   * however often they run) and token orders (Klarna-Idempotency-Key). Creating sessions, orders and tokens
+   * from an authorization has no idempotency key, so a retry could act twice.
+   */
+  retryable: boolean;
+  /** Whether a success carries a JSON body. */
+  returnsBody: boolean;
+}
+
+export const KLARNA_OPERATIONS: Readonly<Record<KlarnaOperation, OperationSpec>> = {
+  createSession: { method: 'POST', path: '/payments/v1/sessions', retryable: false, returnsBody: true },
+  readSession: {
+    method: 'GET',
+    path: '/payments/v1/sessions/{session_id}',
+    retryable: true,
+    returnsBody: true,
+  },
+  updateSession: {
+    method: 'POST',
+    path: '/payments/v1/sessions/{session_id}',
+    retryable: false,
+    returnsBody: false,
+  },
+  releaseAuthorization: {
+    method: 'DELETE',
+    path: '/payments/v1/authorizations/{authorizationToken}',
+    retryable: true,
+    returnsBody: false,
+  },
+  createOrder: {
+    method: 'POST',
+    path: '/payments/v1/authorizations/{authorizationToken}/order',
+    retryable: false,
+    returnsBody: true,
+  },
+  createCustomerToken: {
+    method: 'POST',
+    path: '/payments/v1/authorizations/{authorizationToken}/customer-token',
+    retryable: false,
+    returnsBody: true,
+  },
+  readCustomerToken: {
+    method: 'GET',
+    path: '/customer-token/v1/tokens/{customerToken}',
+    retryable: true,
+    returnsBody: true,
+  },
+  cancelCustomerToken: {
+    method: 'PATCH',
+    path: '/customer-token/v1/tokens/{customerToken}/status',
+    retryable: true,
+    returnsBody: false,
+  },
+  createTokenOrder: {
+    method: 'POST',
+    path: '/customer-token/v1/tokens/{customerToken}/order',
+    retryable: true,
+    returnsBody: true,
+  },
+};
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Fills `{name}` placeholders, URI-encoded; an empty value would silently address another resource. */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value !== 'string' || value === '')
+      throw new TypeError(`Klarna path parameter ${name} is empty`);
+    return encodeURIComponent(value);
+  });
+}
+
+interface CallState {
+  attempts: number;
+  /** The latest attempt failure after which Klarna may have acted. */
+  uncertain?: AttemptFailure;
+}
+
+interface CallInput {
+  operation: KlarnaOperation;
+  credentials: KlarnaCredentials;
+  params?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The only code in the service that talks to Klarna. Every call has a connect and a total timeout, goes
+ * through the circuit breaker of its merchant and region, and is retried with backoff only when repeating it
+ * is safe. Errors come out typed: {@link KlarnaApiError}, {@link KlarnaCredentialsRejectedError},
+ * {@link KlarnaUnknownOutcomeError}, {@link KlarnaUnavailableError}.
+ */
+@Injectable()
+export class KlarnaClient implements OnModuleDestroy {
+  private readonly logger = new Logger(KlarnaClient.name);
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly retryPolicy: RetryPolicy;
+  private readonly httpAgent: ConnectTimeoutHttpAgent;
+  private readonly httpsAgent: ConnectTimeoutHttpsAgent;
+
+  constructor(
+    private readonly http: HttpService,
+    @Inject(KLARNA_CLIENT_OPTIONS) private readonly options: ResolvedKlarnaClientOptions,
+  ) {
+    const agentOptions = { keepAlive: true, maxSockets: 64 };
+    this.httpAgent = new ConnectTimeoutHttpAgent(options.connectTimeoutMs, agentOptions);
+    this.httpsAgent = new ConnectTimeoutHttpsAgent(options.connectTimeoutMs, agentOptions);
+    this.retryPolicy = retry(
+      handleType(AttemptFailure).orWhenResult((answer) => isRetryableAnswer(answer as HttpAnswer, options)),
+      {
+        maxAttempts: options.maxRetries,
+        backoff: new DelegateBackoff<IRetryBackoffContext<unknown>>((context) =>
+          retryDelayMs(
+            context.attempt,
+            'value' in context.result ? (context.result.value as HttpAnswer).retryAfterMs : undefined,
+            options,
+          ),
+        ),
+      },
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  createSession(
+    credentials: KlarnaCredentials,
+    body: KlarnaSessionCreateRequest,
+  ): Promise<KlarnaResult<KlarnaMerchantSession>> {
+    return this.call({ operation: 'createSession', credentials, body });
+  }
+
+  readSession(credentials: KlarnaCredentials, sessionId: string): Promise<KlarnaResult<KlarnaSessionRead>> {
+    return this.call({ operation: 'readSession', credentials, params: { session_id: sessionId } });
+  }
+
+  updateSession(
+    credentials: KlarnaCredentials,
+    sessionId: string,
+    body: KlarnaSessionUpdateRequest,
+  ): Promise<KlarnaResult<void>> {
+    return this.call({ operation: 'updateSession', credentials, params: { session_id: sessionId }, body });
+  }
+
+  releaseAuthorization(
+    credentials: KlarnaCredentials,
+    authorizationToken: string,
+  ): Promise<KlarnaResult<void>> {
+    return this.call({ operation: 'releaseAuthorization', credentials, params: { authorizationToken } });
+  }
+
+  createOrder(
+    credentials: KlarnaCredentials,
+    authorizationToken: string,
+    body: KlarnaCreateOrderRequest,
+  ): Promise<KlarnaResult<KlarnaOrder>> {
+    return this.call({ operation: 'createOrder', credentials, params: { authorizationToken }, body });
+  }
+
+  createCustomerToken(
+    credentials: KlarnaCredentials,
+    authorizationToken: string,
+    body: KlarnaCustomerTokenCreationRequest,
+  ): Promise<KlarnaResult<KlarnaCustomerTokenCreationResponse>> {
+    return this.call({ operation: 'createCustomerToken', credentials, params: { authorizationToken }, body });
+  }
+
+  readCustomerToken(
+    credentials: KlarnaCredentials,
+    tokenId: string,
+  ): Promise<KlarnaResult<KlarnaCustomerToken>> {
+    return this.call({ operation: 'readCustomerToken', credentials, params: { customerToken: tokenId } });
+  }
+
+  /** PATCH status CANCELLED; Klarna accepts with 202 and cancels asynchronously. Irreversible. */
+  cancelCustomerToken(credentials: KlarnaCredentials, tokenId: string): Promise<KlarnaResult<void>> {
+    return this.call({
+      operation: 'cancelCustomerToken',
+      credentials,
+      params: { customerToken: tokenId },
+      body: { status: 'CANCELLED' },
+    });
+  }
+
+  /**
+   * Charges a customer token. `idempotencyKey` is sent as Klarna-Idempotency-Key on every attempt, so retries
+   * (and a later call with the same key after a {@link KlarnaUnknownOutcomeError}) place at most one order.
+   */
+  createTokenOrder(
+    credentials: KlarnaCredentials,
+    tokenId: string,
+    body: KlarnaTokenOrderRequest,
+    idempotencyKey: string,
+  ): Promise<KlarnaResult<KlarnaOrder>> {
+    if (idempotencyKey.trim() === '') throw new TypeError('createTokenOrder needs an idempotency key');
+    return this.call({
+      operation: 'createTokenOrder',
+      credentials,
+      params: { customerToken: tokenId },
+      body,
+      headers: { 'Klarna-Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  private async call<T>(input: CallInput): Promise<KlarnaResult<T>> {
+    const spec = KLARNA_OPERATIONS[input.operation];
+    const baseUrl = resolveKlarnaBaseUrl(input.credentials);
+    const url = baseUrl + fillPath(spec.path, input.params ?? {});
+    const breaker = this.breakerFor(input.credentials, baseUrl);
+    const state: CallState = { attempts: 0 };
+    const once = () => breaker.execute(() => this.attempt(input, spec, url, state));
+
+    let answer: HttpAnswer;
+    try {
+      answer = spec.retryable ? await this.retryPolicy.execute(once) : await once();
+    } catch (error) {
+      throw this.failureToError(input.operation, error, state);
+    }
+    return this.answerToResult<T>(input.operation, spec, answer, state);
+  }
+
+  /** One HTTP exchange. Resolves with any answer below 500; throws AttemptFailure for the rest. */
+  private async attempt(
+    input: CallInput,
+    spec: OperationSpec,
+    url: string,
+    state: CallState,
+  ): Promise<HttpAnswer> {
+    state.attempts += 1;
+    const attempt = state.attempts;
+    const started = performance.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const totalTimer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+
+    let response: AxiosResponse<string>;
+    try {
+      response = await firstValueFrom(
+        this.http.request<string>({
+          method: spec.method,
+          url,
+          data: input.body,
+          headers: {
+            'User-Agent': KLARNA_USER_AGENT,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            ...input.headers,
+          },
+          auth: { username: input.credentials.username, password: input.credentials.password },
+          signal: controller.signal,
+          // Belt and braces: the abort timer above is the real total timeout.
+          timeout: this.options.timeoutMs,
+          httpAgent: this.httpAgent,
+          httpsAgent: this.httpsAgent,
+          maxRedirects: 0,
+          maxContentLength: MAX_RESPONSE_BYTES,
+          responseType: 'text',
+          transformResponse: [(data: unknown) => data],
+          validateStatus: () => true,
+        }),
+      );
+    } catch (error) {
+      const failure = new AttemptFailure(classifyTransportError(transportErrorCode(error), timedOut));
+      if (failure.outcomeUncertain) state.uncertain = failure;
+      this.logAttempt(input, spec, attempt, started, { failure: failure.kind });
+      throw failure;
+    } finally {
+      clearTimeout(totalTimer);
+    }
+
+    const header = (name: string): string | undefined => {
+      const value: unknown = response.headers[name];
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const answer: HttpAnswer = {
+      status: response.status,
+      body: typeof response.data === 'string' ? response.data : '',
+      contentType: header('content-type'),
+      correlationId: header('klarna-correlation-id'),
+      retryAfterMs:
+        response.status === 429 ? parseRetryAfterMs(header('retry-after'), Date.now()) : undefined,
+    };
+    this.logAttempt(input, spec, attempt, started, {
+      status: answer.status,
+      correlationId: answer.correlationId,
+    });
+    if (answer.status >= 500) {
+      const failure = new AttemptFailure('server_error', answer.status, answer.body, answer.correlationId);
+      state.uncertain = failure;
+      throw failure;
+    }
+    return answer;
+  }
+
+  private answerToResult<T>(
+    operation: KlarnaOperation,
+    spec: OperationSpec,
+    answer: HttpAnswer,
+    state: CallState,
+  ): KlarnaResult<T> {
+    const { status, correlationId } = answer;
+    if (status >= 200 && status < 300) {
+      if (!spec.returnsBody) return { data: undefined as T, correlationId };
+      const data = parseJsonObject(answer.body);
+      if (data === undefined) {
+        throw new KlarnaUnknownOutcomeError({
+          operation,
+          failure: 'invalid_response',
+          attempts: state.attempts,
+          httpStatus: status,
+          correlationId,
+        });
+      }
+      return { data: data as T, correlationId };
+    }
+    const errorBody = parseKlarnaErrorBody(answer.body);
+    if (status === 401 || (status === 403 && !errorBody)) {
+      throw new KlarnaCredentialsRejectedError(operation, status, correlationId, errorBody?.error_code);
+    }
+    throw new KlarnaApiError({
+      operation,
+      httpStatus: status,
+      body: errorBody ?? {
+        error_code: status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`,
+        error_messages: [],
+      },
+      correlationId,
+      retryAfterSeconds:
+        status === 429 && answer.retryAfterMs !== undefined
+          ? Math.ceil(answer.retryAfterMs / 1000)
+          : undefined,
+    });
+  }
+
+  private failureToError(operation: KlarnaOperation, error: unknown, state: CallState): unknown {
+    // Once any attempt may have reached Klarna, a later fail-fast or unreachable does not make the outcome known.
+    if (state.uncertain && (isBrokenCircuitError(error) || isConnectFailure(error))) {
+      return this.unknownOutcome(operation, state.uncertain, state);
+    }
+    if (isBrokenCircuitError(error)) {
+      this.logger.warn({ event: 'klarna_circuit_open', operation, attempt: state.attempts });
+      return new KlarnaUnavailableError(
+        operation,
+        'circuit_open',
+        Math.ceil(this.options.breakerHalfOpenAfterMs / 1000),
+      );
+    }
+    if (error instanceof AttemptFailure) {
+      return error.kind === 'connect'
+        ? new KlarnaUnavailableError(operation, 'unreachable')
+        : this.unknownOutcome(operation, error, state);
+    }
+    return error;
+  }
+
+  private unknownOutcome(
+    operation: KlarnaOperation,
+    failure: AttemptFailure,
+    state: CallState,
+  ): KlarnaUnknownOutcomeError {
+    const body = failure.kind === 'server_error' ? parseKlarnaErrorBody(failure.body) : undefined;
+    return new KlarnaUnknownOutcomeError({
+      operation,
+      failure:
+        failure.kind === 'server_error'
+          ? 'server_error'
+          : failure.kind === 'timeout'
+            ? 'timeout'
+            : 'connection_lost',
+      attempts: state.attempts,
+      httpStatus: failure.httpStatus,
+      errorCode: body?.error_code,
+      correlationId: body?.correlation_id ?? failure.correlationId,
+    });
+  }
+
+  private breakerFor(credentials: KlarnaCredentials, baseUrl: string): CircuitBreakerPolicy {
+    const key = [credentials.merchantId, credentials.region, credentials.environment, baseUrl].join('|');
+    let breaker = this.breakers.get(key);
+    if (!breaker) {
+      breaker = circuitBreaker(handleType(AttemptFailure), {
+        halfOpenAfter: this.options.breakerHalfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.options.breakerThreshold),
+      });
+      const context = { merchant_id: credentials.merchantId, region: credentials.region };
+      breaker.onBreak(() => this.logger.warn({ event: 'klarna_circuit_opened', ...context }));
+      breaker.onHalfOpen(() => this.logger.log({ event: 'klarna_circuit_half_open', ...context }));
+      breaker.onReset(() => this.logger.log({ event: 'klarna_circuit_closed', ...context }));
+      this.breakers.set(key, breaker);
+    }
+    return breaker;
+  }
+
+  /** Never logs bodies, credentials or the concrete path (it contains session and customer tokens). */
+  private logAttempt(
+    input: CallInput,
+    spec: OperationSpec,
+    attempt: number,
+    started: number,
+    outcome: { status?: number; correlationId?: string; failure?: string },
+  ): void {
+    const entry = {
+      event: 'klarna_call',
+      operation: input.operation,
+      merchant_id: input.credentials.merchantId,
+      method: spec.method,
+      path: spec.path,
+      status: outcome.status,
+      failure: outcome.failure,
+      duration_ms: Math.round(performance.now() - started),
+      correlation_id: outcome.correlationId,
+      attempt,
+    };
+    if (outcome.failure !== undefined || (outcome.status ?? 0) >= 500) this.logger.warn(entry);
+    else this.logger.log(entry);
+  }
+}
+
+function isConnectFailure(error: unknown): boolean {
+  return error instanceof AttemptFailure && error.kind === 'connect';
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The errno-style code of a transport error; Node reports dual-stack connect failures as an AggregateError. */
+function transportErrorCode(error: unknown): string | undefined {
+  const codeOf = (value: unknown): string | undefined => {
+    const code = (value as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : undefined;
+  };
+  const direct = codeOf(error);
+  if (direct !== undefined && direct !== 'ERR_CANCELED') return direct;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof AggregateError) return codeOf(cause.errors[0]) ?? direct;
+  return codeOf(cause) ?? direct;
+}
