@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { EmulatorClock } from './core/clock';
+import { EmulatorState } from './core/state';
+import { AdminService } from './domain/admin.service';
+import { AuthorizationsService } from './domain/authorizations.service';
+import { FaultsService } from './domain/faults.service';
+import { LedgerService } from './domain/ledger.service';
+import { RedirectsService } from './domain/redirects.service';
+import { SessionsService } from './domain/sessions.service';
+import { TokensService } from './domain/tokens.service';
+import { ControlsController } from './http/controls.controller';
+import { CustomerTokenController } from './http/customer-token.controller';
+import { KlarnaExceptionFilter } from './http/klarna-exception.filter';
+import { PaymentsController } from './http/payments.controller';
+import { SdkController } from './http/sdk.controller';
+
+@Module({
+  controllers: [PaymentsController, CustomerTokenController, ControlsController, SdkController],
+  providers: [
+    EmulatorClock,
+    EmulatorState,
+    AdminService,
+    AuthorizationsService,
+    FaultsService,
+    LedgerService,
+    RedirectsService,
+    SessionsService,
+    TokensService,
+    { provide: APP_FILTER, useClass: KlarnaExceptionFilter },
+  ],
+})
+export class EmulatorModule {}
