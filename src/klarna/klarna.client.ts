@@ -305,8 +305,9 @@ export class KlarnaClient implements OnModuleDestroy {
           data: input.body,
           headers: {
             'User-Agent': KLARNA_USER_AGENT,
-            'Content-Type': 'application/json',
             Accept: 'application/json',
+            // Only with a body: a JSON content type on an empty DELETE is refused by strict servers.
+            ...(input.body === undefined ? {} : { 'Content-Type': 'application/json' }),
             ...input.headers,
           },
           auth: { username: input.credentials.username, password: input.credentials.password },
