@@ -1,6 +1,6 @@
 import {
   buySession,
-  EmulatorHarness,
+  useEmulator,
   MERCHANT,
   orderBodyFor,
   OTHER_MERCHANT,
@@ -11,17 +11,7 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('Klarna emulator: Payments API v1', () => {
-  let emu: EmulatorHarness;
-
-  beforeAll(async () => {
-    emu = await EmulatorHarness.start();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.reset();
-  });
+  const emu = useEmulator();
 
   describe('authentication and transport', () => {
     it('answers 401 without or with wrong credentials, with a correlation id in header and body', async () => {
@@ -198,12 +188,7 @@ describe('Klarna emulator: Payments API v1', () => {
       const session = buySession();
       const id = await emu.createSession(session);
       const auth = await emu.authorize(id);
-      const res = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        orderBodyFor(session),
-      );
+      const res = await emu.createOrder(auth, orderBodyFor(session));
       expect(res.status).toBe(200);
       expect(res.body.order_id).toMatch(UUID);
       expect(res.body.fraud_status).toBe('ACCEPTED');
@@ -238,12 +223,7 @@ describe('Klarna emulator: Payments API v1', () => {
         billing_address: { ...session.billing_address, postal_code: '99999' },
         order_lines: [{ ...session.order_lines[0], name: 'Other plan' }],
       };
-      const res = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        body,
-      );
+      const res = await emu.createOrder(auth, body);
       expect(res.status).toBe(409);
       expect(res.body.error_code).toBe('BAD_VALUE');
       expect(res.body.error_messages).toEqual([
@@ -256,12 +236,7 @@ describe('Klarna emulator: Payments API v1', () => {
       const session = buySession();
       const auth = await emu.authorize(await emu.createSession(session));
       const body = { ...orderBodyFor(session), purchase_currency: 'EURO' };
-      const res = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        body,
-      );
+      const res = await emu.createOrder(auth, body);
       expect(res.status).toBe(400);
       expect(res.body.error_messages).toEqual(['Bad value: purchase_currency']);
     });
@@ -280,12 +255,7 @@ describe('Klarna emulator: Payments API v1', () => {
       // A tokenize session may carry an amount (e.g. the price shown), but orders are not placed from it.
       const tokenize = buySession({ intent: 'tokenize' });
       const tokenizeAuth = await emu.authorize(await emu.createSession(tokenize));
-      const refused = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${tokenizeAuth}/order`,
-        orderBodyFor(tokenize),
-      );
+      const refused = await emu.createOrder(tokenizeAuth, orderBodyFor(tokenize));
       expect(refused.status).toBe(403);
       expect(refused.body.error_code).toBe('INVALID_OPERATION');
       expect((await emu.control('GET', '/orders')).body.orders).toHaveLength(1);
@@ -295,12 +265,7 @@ describe('Klarna emulator: Payments API v1', () => {
       const session = buySession();
       const id = await emu.createSession(session);
       const auth = await emu.authorize(id);
-      await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        orderBodyFor(session),
-      );
+      await emu.createOrder(auth, orderBodyFor(session));
       const res = await emu.klarna('payments.updateCreditSession', 'POST', `/payments/v1/sessions/${id}`, {
         merchant_reference1: 'late',
       });
@@ -324,12 +289,7 @@ describe('Klarna emulator: Payments API v1', () => {
         `/payments/v1/authorizations/${auth}`,
       );
       expect(again.status).toBe(404);
-      const order = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        orderBodyFor(session),
-      );
+      const order = await emu.createOrder(auth, orderBodyFor(session));
       expect(order.status).toBe(404);
       expect(order.body.error_messages).toEqual(['Invalid authorization token']);
     });
@@ -406,12 +366,7 @@ describe('Klarna emulator: Payments API v1', () => {
     it('supports buy_and_tokenize: order first, then the token with the same authorization', async () => {
       const session = buySession();
       const auth = await emu.authorize(await emu.createSession(session));
-      const order = await emu.klarna(
-        'payments.createOrder',
-        'POST',
-        `/payments/v1/authorizations/${auth}/order`,
-        orderBodyFor(session),
-      );
+      const order = await emu.createOrder(auth, orderBodyFor(session));
       expect(order.status).toBe(200);
       const token = await emu.klarna(
         'payments.purchaseToken',

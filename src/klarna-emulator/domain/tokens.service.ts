@@ -131,7 +131,7 @@ export class TokensService {
       oneOf<TokenStatus>(o, 'status', '', ['ACTIVE', 'SUSPENDED', 'CANCELLED'], true)!,
     );
     // A cancelled token stays cancelled at Klarna; the control refuses to revive it.
-    if (token.status === 'CANCELLED' && status !== 'CANCELLED') fail('status');
+    if (token.status === 'CANCELLED' && status !== 'CANCELLED') throw KlarnaError.badValue('status');
     token.status = status;
     return this.view(token);
   }

@@ -124,6 +124,15 @@ export class EmulatorHarness {
     return { sessionId, tokenId: await this.createToken(auth) };
   }
 
+  createOrder(authorizationToken: string, body: object): Promise<KlarnaResponse> {
+    return this.klarna(
+      'payments.createOrder',
+      'POST',
+      `/payments/v1/authorizations/${authorizationToken}/order`,
+      body,
+    );
+  }
+
   tokenOrder(tokenId: string, body: object = tokenOrderBody(), key?: string): Promise<KlarnaResponse> {
     return this.klarna(
       'customerToken.createOrder',
@@ -212,4 +221,28 @@ export function tokenOrderBody(overrides: object = {}) {
     merchant_reference1: 'INV-1',
     ...overrides,
   };
+}
+
+/**
+ * One emulator per test file, reset before each test. Returns a stand-in that forwards to the running harness
+ * (it only exists once `beforeAll` has run).
+ */
+export function useEmulator(): EmulatorHarness {
+  let running: EmulatorHarness | undefined;
+  beforeAll(async () => {
+    running = await EmulatorHarness.start();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(async () => {
+    await running!.reset();
+  });
+  return new Proxy({} as EmulatorHarness, {
+    get(_, property) {
+      if (!running) throw new Error('emulator not started yet: use it inside a test');
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
+  });
 }
