@@ -133,6 +133,21 @@ describe('fillPath', () => {
   });
 });
 
+describe('createTokenOrder', () => {
+  it('refuses to charge without an idempotency key, before any HTTP call', async () => {
+    const client = makeClient();
+    await expect(
+      client.createTokenOrder(
+        creds('http://127.0.0.1:9'),
+        't',
+        { purchase_currency: 'EUR', order_amount: 1, order_tax_amount: 0, order_lines: [] },
+        ' ',
+      ),
+    ).rejects.toThrow('createTokenOrder needs an idempotency key');
+    client.onModuleDestroy();
+  });
+});
+
 describe('KlarnaClient over HTTP', () => {
   let stub: StubServer;
   let client: KlarnaClient;

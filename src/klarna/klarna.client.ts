@@ -252,7 +252,9 @@ export class KlarnaClient implements OnModuleDestroy {
     body: KlarnaTokenOrderRequest,
     idempotencyKey: string,
   ): Promise<KlarnaResult<KlarnaOrder>> {
-    if (idempotencyKey.trim() === '') throw new TypeError('createTokenOrder needs an idempotency key');
+    if (idempotencyKey.trim() === '') {
+      return Promise.reject(new TypeError('createTokenOrder needs an idempotency key'));
+    }
     return this.call({
       operation: 'createTokenOrder',
       credentials,
