@@ -186,11 +186,11 @@ function validateLinesAndTotals(o: Json, d: Dialect, minOrderAmount: number): vo
   const lines = o.order_lines;
   if (lines === undefined || !Array.isArray(lines) || lines.length < 1 || lines.length > 1000)
     fail('order_lines');
+  const results = lines.map((line, i) => validateLine(line, `order_lines[${i}]`, d));
   const orderAmount = int(o, 'order_amount', '', { min: minOrderAmount, required: true })!;
   const orderTax = int(o, 'order_tax_amount', '', { min: 0 }) ?? 0;
   let sumTotal = 0;
   let sumTax = 0;
-  const results = lines.map((line, i) => validateLine(line, `order_lines[${i}]`, d));
   const usStyle = results.some((r) => r.salesTax);
   results.forEach((r, i) => {
     const line = lines[i] as Json;
