@@ -1,0 +1,61 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeyGuard } from './api-keys/api-key.guard';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { Clock, SystemClock } from './common/clock/clock';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { parseBase64Key, parseMasterKeys } from './common/crypto/master-keys';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { LoggingModule } from './common/logging/logging.module';
+import { ApiKeyThrottlerGuard } from './common/http/throttler.guard';
+import { createValidationPipe } from './common/validation/validation';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core/core.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MerchantsModule } from './merchants/merchants.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Apply pending migrations at boot (default true). */
+  runMigrations?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, options.clock ?? new SystemClock()),
+        LoggingModule.forRoot(config),
+        CryptoModule.register({
+          masterKeys: parseMasterKeys(config.crypto.masterKeys),
+          activeKeyId: config.crypto.activeKeyId,
+          blindIndexKey: parseBase64Key(config.crypto.blindIndexKey, 'BLIND_INDEX_KEY'),
+        }),
+        DatabaseModule.forRoot(
+          config.database.url ?? '',
+          config.database.poolMax,
+          options.runMigrations ?? true,
+        ),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],
+        }),
+        MetricsModule,
+        HealthModule,
+        ApiKeysModule,
+        MerchantsModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Order matters: authenticate first, then rate-limit per key.
+        { provide: APP_GUARD, useExisting: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: ApiKeyThrottlerGuard },
+      ],
+    };
+  }
+}

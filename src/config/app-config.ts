@@ -1,0 +1,114 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { parseBase64Key, parseMasterKeys } from '../common/crypto/master-keys';
+import { EnvironmentVariables } from './env.schema';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  env: NodeEnv;
+  isProduction: boolean;
+  http: { host: string; port: number; bodyLimitBytes: number; publicUrl?: string };
+  database: { url?: string; poolMax: number; embeddedPort: number };
+  dataDir: string;
+  log: { level: string };
+  rateLimit: { perMinute: number };
+  crypto: { masterKeys: string; activeKeyId: string; blindIndexKey: string };
+  klarna: {
+    baseUrl?: string;
+    connectTimeoutMs: number;
+    timeoutMs: number;
+    maxRetries: number;
+    breakerThreshold: number;
+    breakerHalfOpenAfterMs: number;
+  };
+  emulator: { port: number };
+  demoSeed: boolean;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg.replace(`${e.property} `, '')}`),
+  );
+}
+
+/** Validates the environment and maps it to the typed configuration. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  // Empty strings count as unset, as a shell `FOO= npm start` means "no value".
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const problems = describe(validateSync(vars, { whitelist: false, skipMissingProperties: false }));
+
+  const nodeEnv = (vars.NODE_ENV ?? 'development') as NodeEnv;
+  const isProduction = nodeEnv === 'production';
+
+  const keyIds = (vars.ENCRYPTION_KEYS ?? '').split(',').map((entry) => entry.split(':')[0]);
+  if (!vars.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS: is required (keyId:base64 of 32 random bytes)');
+  if (!vars.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: is required (base64 of 32 random bytes)');
+  const activeKeyId = vars.ENCRYPTION_ACTIVE_KEY_ID ?? keyIds[keyIds.length - 1];
+  if (vars.ENCRYPTION_KEYS && !keyIds.includes(activeKeyId)) {
+    problems.push(`ENCRYPTION_ACTIVE_KEY_ID: "${activeKeyId}" is not one of the ids in ENCRYPTION_KEYS`);
+  }
+  const check = (name: string, parse: () => unknown): void => {
+    try {
+      parse();
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  };
+  if (vars.ENCRYPTION_KEYS) check('ENCRYPTION_KEYS', () => parseMasterKeys(vars.ENCRYPTION_KEYS!));
+  if (vars.BLIND_INDEX_KEY)
+    check('BLIND_INDEX_KEY', () => parseBase64Key(vars.BLIND_INDEX_KEY!, 'BLIND_INDEX_KEY'));
+  if (isProduction && !vars.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production');
+  if (isProduction && !vars.KLARNA_BASE_URL && vars.DEMO_SEED === 'true') {
+    problems.push('DEMO_SEED: cannot be true when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: nodeEnv,
+    isProduction,
+    http: {
+      host: vars.HOST ?? '0.0.0.0',
+      port: vars.PORT ?? 3000,
+      bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+      publicUrl: vars.PUBLIC_URL,
+    },
+    database: {
+      url: vars.DATABASE_URL,
+      poolMax: vars.DATABASE_POOL_MAX ?? 10,
+      embeddedPort: vars.EMBEDDED_PG_PORT ?? 0,
+    },
+    dataDir: vars.DATA_DIR ?? '.data',
+    log: { level: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
+    rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
+    crypto: {
+      masterKeys: vars.ENCRYPTION_KEYS!,
+      activeKeyId,
+      blindIndexKey: vars.BLIND_INDEX_KEY!,
+    },
+    klarna: {
+      baseUrl: vars.KLARNA_BASE_URL,
+      connectTimeoutMs: vars.KLARNA_CONNECT_TIMEOUT_MS ?? 2000,
+      timeoutMs: vars.KLARNA_TIMEOUT_MS ?? 10000,
+      maxRetries: vars.KLARNA_MAX_RETRIES ?? 3,
+      breakerThreshold: vars.KLARNA_BREAKER_THRESHOLD ?? 5,
+      breakerHalfOpenAfterMs: vars.KLARNA_BREAKER_HALF_OPEN_MS ?? 30000,
+    },
+    emulator: { port: vars.EMULATOR_PORT ?? 3100 },
+    demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
+  };
+}
+
+/** The process environment. The only reader of process.env in the service. */
+export function processEnv(): Env {
+  return { ...process.env };
+}

@@ -1,0 +1,150 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/**
+ * Every environment variable the service reads, validated once at boot. A bad or missing value stops the
+ * process with a message naming the variable. Nothing outside src/config reads process.env.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  /** Base URL the service is reachable at, for printed links and webhooks docs. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX?: number;
+
+  /** Where the embedded PostgreSQL keeps its data and where demo credentials are written. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Comma-separated `keyId:base64(32 bytes)` master keys for envelope encryption. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$/, {
+    message: 'must be a comma-separated list of keyId:base64key entries',
+  })
+  ENCRYPTION_KEYS?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be a key id from ENCRYPTION_KEYS' })
+  ENCRYPTION_ACTIVE_KEY_ID?: string;
+
+  /** base64 of 32 bytes; keys the HMAC blind indexes. Stable across master-key rotations. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=_-]{40,}$/, { message: 'must be base64 of 32 random bytes' })
+  BLIND_INDEX_KEY?: string;
+
+  /** When unset (and not production), `npm start` runs the Klarna emulator and points the service at it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  KLARNA_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMULATOR_PORT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  KLARNA_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  KLARNA_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  KLARNA_MAX_RETRIES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KLARNA_BREAKER_THRESHOLD?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  KLARNA_BREAKER_HALF_OPEN_MS?: number;
+
+  /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
+  @IsOptional()
+  @IsBooleanString()
+  DEMO_SEED?: string;
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { toApiKeyDto } from '../api-keys/api-key.mapper';
+import { ApiKeyListDto, CreatedApiKeyDto, CreateMerchantApiKeyDto } from '../api-keys/dto/api-key.dto';
+import { Auth } from '../common/auth/auth.decorator';
+import { CurrentMerchantId } from '../common/auth/principal';
+import { ProblemDto } from '../common/errors/problem.dto';
+import { PageQueryDto } from '../common/pagination/pagination';
+import { CreateMerchantDto, KlarnaCredentialsDto, MerchantDto, MerchantPageDto } from './dto/merchant.dto';
+import { MerchantsService } from './merchants.service';
+
+@ApiTags('admin: merchants')
+@Controller('admin/v1/merchants')
+export class AdminMerchantsController {
+  constructor(private readonly merchants: MerchantsService) {}
+
+  @Post()
+  @Auth('admin')
+  @ApiOperation({ summary: 'Create a merchant' })
+  @ApiCreatedResponse({ type: MerchantDto })
+  create(@Body() body: CreateMerchantDto): Promise<MerchantDto> {
+    return this.merchants.create(body.name);
+  }
+
+  @Get()
+  @Auth('admin', 'auditor')
+  @ApiOperation({ summary: 'List merchants, newest first' })
+  @ApiOkResponse({ type: MerchantPageDto })
+  list(@Query() query: PageQueryDto): Promise<MerchantPageDto> {
+    return this.merchants.list(query);
+  }
+
+  @Get(':merchant_id')
+  @Auth('admin', 'auditor')
+  @ApiOperation({ summary: 'Read a merchant' })
+  @ApiOkResponse({ type: MerchantDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  get(@Param('merchant_id') id: string): Promise<MerchantDto> {
+    return this.merchants.get(id);
+  }
+
+  @Put(':merchant_id/klarna-credentials')
+  @Auth('admin')
+  @ApiOperation({ summary: "Set the merchant's Klarna API credentials (stored encrypted)" })
+  @ApiOkResponse({ type: MerchantDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  setKlarnaCredentials(
+    @Param('merchant_id') id: string,
+    @Body() body: KlarnaCredentialsDto,
+  ): Promise<MerchantDto> {
+    return this.merchants.updateKlarnaCredentials(id, body);
+  }
+
+  @Post(':merchant_id/api-keys')
+  @Auth('admin')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Issue an API key for a merchant (the secret is shown once)' })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async issueKey(
+    @Param('merchant_id') id: string,
+    @Body() body: CreateMerchantApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
+    const { apiKey, secret } = await this.merchants.issueKey(
+      id,
+      body.name,
+      body.expires_at ? new Date(body.expires_at) : null,
+    );
+    return { ...toApiKeyDto(apiKey), key: secret };
+  }
+
+  @Get(':merchant_id/api-keys')
+  @Auth('admin', 'auditor')
+  @ApiOperation({ summary: "List a merchant's API keys (never their secrets)" })
+  @ApiOkResponse({ type: ApiKeyListDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  async listKeys(@Param('merchant_id') id: string): Promise<ApiKeyListDto> {
+    return { data: (await this.merchants.listKeys(id)).map(toApiKeyDto) };
+  }
+}
+
+@ApiTags('merchant')
+@Controller('v1/merchant')
+export class MerchantSelfController {
+  constructor(private readonly merchants: MerchantsService) {}
+
+  @Get()
+  @Auth('merchant')
+  @ApiOperation({ summary: 'The merchant this API key belongs to' })
+  @ApiOkResponse({ type: MerchantDto })
+  get(@CurrentMerchantId() merchantId: string): Promise<MerchantDto> {
+    return this.merchants.get(merchantId);
+  }
+}

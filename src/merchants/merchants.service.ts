@@ -1,0 +1,145 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { EnvelopeCrypto } from '../common/crypto/envelope-crypto';
+import type { KlarnaCredentials } from '../klarna/klarna-credentials';
+import { APP_CONFIG } from '../core/core.module';
+import type { AppConfig } from '../config/app-config';
+import { Inject } from '@nestjs/common';
+import { Clock } from '../common/clock/clock';
+import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { newId } from '../common/ids';
+import {
+  decodeCursor,
+  type Page,
+  pageLimit,
+  type PageQueryDto,
+  toPage,
+} from '../common/pagination/pagination';
+import type { KlarnaCredentialsDto, MerchantDto } from './dto/merchant.dto';
+import { Merchant } from './merchant.entity';
+
+@Injectable()
+export class MerchantsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly apiKeys: ApiKeysService,
+    private readonly crypto: EnvelopeCrypto,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the merchant with a fixed id if it does not exist yet (demo seeding). */
+  async ensureMerchant(em: EntityManager, id: string, name: string): Promise<void> {
+    const now = this.clock.now();
+    await em.upsert(Merchant, { id, name, createdAt: now, updatedAt: now }, { onConflictAction: 'ignore' });
+  }
+
+  async setKlarnaCredentials(
+    em: EntityManager,
+    id: string,
+    input: KlarnaCredentialsDto,
+  ): Promise<MerchantDto> {
+    const merchant = await em.findOne(Merchant, { id });
+    if (!merchant) throw notFound('Merchant', id);
+    merchant.klarnaRegion = input.region;
+    merchant.klarnaEnvironment = input.environment;
+    merchant.klarnaBaseUrl = input.base_url ?? null;
+    merchant.klarnaUsername = input.username;
+    merchant.klarnaPasswordEnc = this.crypto.encrypt(input.password, `merchant:${id}:klarna_password`);
+    merchant.updatedAt = this.clock.now();
+    await em.flush();
+    return this.map(merchant);
+  }
+
+  updateKlarnaCredentials(id: string, input: KlarnaCredentialsDto): Promise<MerchantDto> {
+    return this.setKlarnaCredentials(this.em, id, input);
+  }
+
+  /**
+   * The decrypted credentials for calling Klarna on the merchant's behalf. KLARNA_BASE_URL, when set, overrides
+   * every merchant's host (a proxy, or the emulator in default mode) unless the merchant has its own base URL.
+   */
+  async klarnaCredentials(merchantId: string): Promise<KlarnaCredentials> {
+    const merchant = await this.em.findOne(Merchant, { id: merchantId }, { populate: ['klarnaPasswordEnc'] });
+    if (!merchant) throw notFound('Merchant', merchantId);
+    if (
+      !merchant.klarnaUsername ||
+      !merchant.klarnaPasswordEnc ||
+      !merchant.klarnaRegion ||
+      !merchant.klarnaEnvironment
+    ) {
+      throw new ProblemException({
+        status: 409,
+        code: 'KLARNA_NOT_CONFIGURED',
+        title: 'Conflict',
+        detail:
+          'This merchant has no Klarna credentials yet; an admin sets them with PUT /admin/v1/merchants/{id}/klarna-credentials.',
+      });
+    }
+    return {
+      merchantId,
+      region: merchant.klarnaRegion,
+      environment: merchant.klarnaEnvironment,
+      baseUrl: merchant.klarnaBaseUrl ?? this.config.klarna.baseUrl,
+      username: merchant.klarnaUsername,
+      password: this.crypto.decrypt(merchant.klarnaPasswordEnc, `merchant:${merchantId}:klarna_password`),
+    };
+  }
+
+  async create(name: string): Promise<MerchantDto> {
+    const merchant = this.em.create(Merchant, {
+      id: newId('mer', this.clock.nowMs()),
+      name,
+      createdAt: this.clock.now(),
+      updatedAt: this.clock.now(),
+    });
+    await this.em.flush();
+    return this.map(merchant);
+  }
+
+  async list(query: PageQueryDto): Promise<Page<MerchantDto>> {
+    const limit = pageLimit(query);
+    const before = decodeCursor(query.cursor);
+    const rows = await this.em.find(Merchant, before ? { id: { $lt: before } } : {}, {
+      orderBy: { id: 'desc' },
+      limit: limit + 1,
+    });
+    return toPage(rows, limit, (m) => this.map(m));
+  }
+
+  async get(id: string): Promise<MerchantDto> {
+    return this.map(await this.load(id));
+  }
+
+  async load(id: string): Promise<Merchant> {
+    const merchant = await this.em.findOne(Merchant, { id });
+    if (!merchant) throw notFound('Merchant', id);
+    return merchant;
+  }
+
+  async issueKey(merchantId: string, name: string | undefined, expiresAt: Date | null) {
+    await this.load(merchantId);
+    return this.apiKeys.issue({ role: 'merchant', merchantId, name: name ?? 'merchant key', expiresAt });
+  }
+
+  async listKeys(merchantId: string) {
+    await this.load(merchantId);
+    return this.apiKeys.list(merchantId, 'merchant');
+  }
+
+  private map(m: Merchant): MerchantDto {
+    return {
+      id: m.id,
+      name: m.name,
+      klarna: {
+        region: m.klarnaRegion ?? null,
+        environment: m.klarnaEnvironment ?? null,
+        base_url: m.klarnaBaseUrl ?? null,
+        username: m.klarnaUsername ?? null,
+        configured: Boolean(m.klarnaUsername),
+      },
+      created_at: m.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import type { Role } from '../../src/api-keys/api-key.entity';
+import { concretePath, declaredRoutes, type DeclaredRoute } from '../support/routes';
+import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every route the running app serves, against every kind of caller. New routes are covered automatically
+ * because the list comes from the application's own controller metadata.
+ */
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let routes: DeclaredRoute[];
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    routes = declaredRoutes(t.app);
+    const merchant = await createMerchant(t, 'Matrix');
+    keys.merchant = merchant.key;
+    keys.admin = t.adminKey;
+    keys.auditor = t.auditorKey;
+    const revoked = await createMerchant(t, 'Matrix revoked');
+    const list = await t.request('GET', `/admin/v1/merchants/${revoked.id}/api-keys`, { key: t.adminKey });
+    await t.request('DELETE', `/admin/v1/api-keys/${list.body.data[0].id}`, { key: t.adminKey });
+    keys.revoked = revoked.key;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds the routes and every one declares who may call it', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    const undeclared = routes
+      .filter((r) => r.auth === undefined)
+      .map((r) => `${r.method} ${r.path} (${r.handler})`);
+    expect(undeclared).toEqual([]);
+  });
+
+  const call = (route: DeclaredRoute, key: string | null) =>
+    t.request(route.method, concretePath(route.path), {
+      key,
+      ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { body: {} } : {}),
+      headers: { 'idempotency-key': 'matrix-test' },
+    });
+
+  it('answers 401 without a key, with a malformed key, an unknown key and a revoked key', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.auth && !r.auth.public)) {
+      for (const key of [
+        null,
+        'not-a-key',
+        'ak_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        keys.revoked,
+      ]) {
+        const res = await call(route, key);
+        if (res.status !== 401 || res.body?.code !== 'UNAUTHENTICATED') {
+          failures.push(`${route.method} ${route.path} key=${String(key).slice(0, 8)} → ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets each role through exactly where declared (403 elsewhere) and never answers 500', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.auth)) {
+      for (const role of ['merchant', 'auditor', 'admin'] as Role[]) {
+        const res = await call(route, keys[role]);
+        const allowed = route.auth!.public || route.auth!.roles.includes(role);
+        if (res.status >= 500) failures.push(`${route.method} ${route.path} as ${role} → ${res.status}`);
+        else if (allowed && (res.status === 401 || res.status === 403)) {
+          failures.push(`${route.method} ${route.path} as ${role} → ${res.status}, expected access`);
+        } else if (!allowed && (res.status !== 403 || res.body.code !== 'FORBIDDEN')) {
+          failures.push(`${route.method} ${route.path} as ${role} → ${res.status}, expected 403`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps public routes public', async () => {
+    const publicRoutes = routes.filter((r) => r.auth?.public).map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toEqual(
+      expect.arrayContaining(['GET /health', 'GET /health/ready', 'GET /metrics']),
+    );
+    for (const path of ['/health', '/health/ready', '/metrics', '/docs-json']) {
+      expect((await t.request('GET', path)).status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
+
+describe('merchants and API keys', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('creates a merchant, issues a key shown once and stored only as a hash', async () => {
+    const created = await t.request('POST', '/admin/v1/merchants', {
+      key: t.adminKey,
+      body: { name: 'Citybikes' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Citybikes', klarna: { configured: false } });
+    expect(created.body.id).toMatch(/^mer_[0-9A-Z]{26}$/);
+
+    const issued = await t.request('POST', `/admin/v1/merchants/${created.body.id}/api-keys`, {
+      key: t.adminKey,
+      body: { name: 'backend' },
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body.key).toMatch(/^ak_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(issued.body).toMatchObject({ role: 'merchant', merchant_id: created.body.id, revoked_at: null });
+
+    const row = await t.db.query('SELECT prefix, secret_hash FROM api_keys WHERE id = $1', [issued.body.id]);
+    expect(row.rows[0].prefix).toBe(issued.body.prefix);
+    expect(row.rows[0].secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    const dump = await t.db.query('SELECT * FROM api_keys');
+    expect(JSON.stringify(dump.rows)).not.toContain(issued.body.key.split('_')[2]);
+
+    const listed = await t.request('GET', `/admin/v1/merchants/${created.body.id}/api-keys`, {
+      key: t.auditorKey,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toHaveLength(1);
+    expect(listed.body.data[0].key).toBeUndefined();
+
+    const self = await t.request('GET', '/v1/merchant', { key: issued.body.key });
+    expect(self.status).toBe(200);
+    expect(self.body.id).toBe(created.body.id);
+    const used = await t.db.query('SELECT last_used_at FROM api_keys WHERE id = $1', [issued.body.id]);
+    expect(used.rows[0].last_used_at).not.toBeNull();
+  });
+
+  it('revokes a key so that it stops working at once', async () => {
+    const m = await createMerchant(t, 'Revoked Co');
+    expect((await t.request('GET', '/v1/merchant', { key: m.key })).status).toBe(200);
+    const keys = await t.request('GET', `/admin/v1/merchants/${m.id}/api-keys`, { key: t.adminKey });
+    const revoked = await t.request('DELETE', `/admin/v1/api-keys/${keys.body.data[0].id}`, {
+      key: t.adminKey,
+    });
+    expect(revoked.status).toBe(204);
+    const after = await t.request('GET', '/v1/merchant', { key: m.key });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired key', async () => {
+    const m = await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: 'Expiring' } });
+    const soon = new Date(t.clock.nowMs() + 60_000).toISOString();
+    const k = await t.request('POST', `/admin/v1/merchants/${m.body.id}/api-keys`, {
+      key: t.adminKey,
+      body: { expires_at: soon },
+    });
+    expect((await t.request('GET', '/v1/merchant', { key: k.body.key })).status).toBe(200);
+    (t.clock as import('../../src/common/clock/clock').FakeClock).advance(61_000);
+    expect((await t.request('GET', '/v1/merchant', { key: k.body.key })).status).toBe(401);
+  });
+
+  it('lists merchants with cursor pagination', async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: `Paged ${i}` } });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await t.request(
+        'GET',
+        `/admin/v1/merchants?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          key: t.auditorKey,
+        },
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((m: { id: string }) => m.id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it('stores Klarna credentials encrypted and never returns the password', async () => {
+    const m = await createMerchant(t, 'Klarna Co');
+    const res = await t.request('PUT', `/admin/v1/merchants/${m.id}/klarna-credentials`, {
+      key: t.adminKey,
+      body: {
+        region: 'EU',
+        environment: 'playground',
+        username: 'PK_canary',
+        password: 'canary-password-123',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.klarna).toEqual({
+      region: 'EU',
+      environment: 'playground',
+      base_url: null,
+      username: 'PK_canary',
+      configured: true,
+    });
+    expect(res.text).not.toContain('canary-password-123');
+    const row = await t.db.query('SELECT klarna_password_enc FROM merchants WHERE id = $1', [m.id]);
+    expect(row.rows[0].klarna_password_enc).toMatch(/^ev1\./);
+    expect(row.rows[0].klarna_password_enc).not.toContain('canary-password-123');
+  });
+});
