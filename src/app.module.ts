@@ -14,6 +14,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core/core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { KlarnaModule } from './klarna/klarna.module';
 import { MerchantsModule } from './merchants/merchants.module';
 import { MetricsModule } from './metrics/metrics.module';
 
@@ -43,6 +44,15 @@ export class AppModule {
         ),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],
+        }),
+        KlarnaModule.register({
+          connectTimeoutMs: config.klarna.connectTimeoutMs,
+          timeoutMs: config.klarna.timeoutMs,
+          maxRetries: config.klarna.maxRetries,
+          retryBaseDelayMs: config.klarna.retryBaseDelayMs,
+          retryMaxDelayMs: config.klarna.retryMaxDelayMs,
+          breakerThreshold: config.klarna.breakerThreshold,
+          breakerHalfOpenAfterMs: config.klarna.breakerHalfOpenAfterMs,
         }),
         MetricsModule,
         HealthModule,

@@ -19,6 +19,8 @@ export interface AppConfig {
     connectTimeoutMs: number;
     timeoutMs: number;
     maxRetries: number;
+    retryBaseDelayMs: number;
+    retryMaxDelayMs: number;
     breakerThreshold: number;
     breakerHalfOpenAfterMs: number;
   };
@@ -100,6 +102,8 @@ export function loadConfig(env: Env): AppConfig {
       connectTimeoutMs: vars.KLARNA_CONNECT_TIMEOUT_MS ?? 2000,
       timeoutMs: vars.KLARNA_TIMEOUT_MS ?? 10000,
       maxRetries: vars.KLARNA_MAX_RETRIES ?? 3,
+      retryBaseDelayMs: vars.KLARNA_RETRY_BASE_DELAY_MS ?? 200,
+      retryMaxDelayMs: vars.KLARNA_RETRY_MAX_DELAY_MS ?? 5000,
       breakerThreshold: vars.KLARNA_BREAKER_THRESHOLD ?? 5,
       breakerHalfOpenAfterMs: vars.KLARNA_BREAKER_HALF_OPEN_MS ?? 30000,
     },

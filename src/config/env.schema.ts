@@ -134,6 +134,20 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(60000)
+  KLARNA_RETRY_BASE_DELAY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120000)
+  KLARNA_RETRY_MAX_DELAY_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   @Max(1000)
   KLARNA_BREAKER_THRESHOLD?: number;
 

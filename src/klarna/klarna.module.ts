@@ -17,6 +17,7 @@ export class KlarnaModule {
   static register(options: KlarnaClientOptions = {}): DynamicModule {
     return {
       module: KlarnaModule,
+      global: true,
       imports: [HttpModule.register({ maxRedirects: 0 })],
       providers: [
         { provide: KLARNA_CLIENT_OPTIONS, useValue: resolveKlarnaClientOptions(options) },
@@ -29,6 +30,7 @@ export class KlarnaModule {
   static registerAsync(options: KlarnaModuleAsyncOptions): DynamicModule {
     return {
       module: KlarnaModule,
+      global: true,
       imports: [...(options.imports ?? []), HttpModule.register({ maxRedirects: 0 })],
       providers: [
         {

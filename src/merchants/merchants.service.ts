@@ -60,8 +60,8 @@ export class MerchantsService {
    * The decrypted credentials for calling Klarna on the merchant's behalf. KLARNA_BASE_URL, when set, overrides
    * every merchant's host (a proxy, or the emulator in default mode) unless the merchant has its own base URL.
    */
-  async klarnaCredentials(merchantId: string): Promise<KlarnaCredentials> {
-    const merchant = await this.em.findOne(Merchant, { id: merchantId }, { populate: ['klarnaPasswordEnc'] });
+  async klarnaCredentials(merchantId: string, em: EntityManager = this.em): Promise<KlarnaCredentials> {
+    const merchant = await em.findOne(Merchant, { id: merchantId }, { populate: ['klarnaPasswordEnc'] });
     if (!merchant) throw notFound('Merchant', merchantId);
     if (
       !merchant.klarnaUsername ||

@@ -4,8 +4,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createApp } from '../../src/app.factory';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service';
+import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import { type Clock, FakeClock } from '../../src/common/clock/clock';
 import { type Env, loadConfig } from '../../src/config/app-config';
+import { freePort } from '../../src/database/embedded-postgres';
 import { withDatabase } from '../../src/database/scratch-database';
 import { TEST_ENV } from './test-env';
 
@@ -16,7 +18,35 @@ export interface ApiResponse<T = any> {
   text: string;
 }
 
+export interface TestEmulator {
+  url: string;
+  username: string;
+  password: string;
+  /** Calls the emulator's test controls or Klarna API directly. */
+  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The Klarna emulator over real HTTP on a free port, with one merchant credential. */
+export async function startTestEmulator(port = 0): Promise<TestEmulator> {
+  const username = 'PK_test_merchant';
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const app = await createEmulatorApp({ credentials: [{ username, password }] });
+  await app.listen({ port, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    username,
+    password,
+    request: (method, path, body) => httpRequest(url, method, path, body === undefined ? {} : { body }),
+    close: () => app.close(),
+  };
+}
+
 export interface TestApp {
+  /** Present when started with `{ emulator: true }`; the service points at it. */
+  emulator?: TestEmulator;
   app: NestFastifyApplication;
   url: string;
   dbUrl: string;
@@ -72,16 +102,31 @@ export async function httpRequest<T = any>(
   return { status: res.status, headers: res.headers, body: body as T, text };
 }
 
-export async function startTestApp(opts: { env?: Env; clock?: Clock } = {}): Promise<TestApp> {
+/** Fast Klarna client timings for tests against the emulator. */
+export const FAST_KLARNA_ENV: Env = {
+  KLARNA_TIMEOUT_MS: '500',
+  KLARNA_CONNECT_TIMEOUT_MS: '500',
+  KLARNA_RETRY_BASE_DELAY_MS: '10',
+  KLARNA_RETRY_MAX_DELAY_MS: '100',
+  KLARNA_BREAKER_HALF_OPEN_MS: '500',
+};
+
+export async function startTestApp(
+  opts: { env?: Env; clock?: Clock; emulator?: boolean } = {},
+): Promise<TestApp> {
   const dbUrl = await createTestDatabase();
   const clock = opts.clock ?? new FakeClock(new Date('2026-03-01T09:00:00Z'));
+  // The emulator starts after the service so that its Nest bootstrap logs go to the service's (silent) logger.
+  const emulatorPort = opts.emulator ? await freePort() : 9;
   const config = loadConfig({
     ...TEST_ENV,
+    ...FAST_KLARNA_ENV,
     DATABASE_URL: dbUrl,
-    KLARNA_BASE_URL: 'http://127.0.0.1:9',
+    KLARNA_BASE_URL: `http://127.0.0.1:${emulatorPort}`,
     ...opts.env,
   });
   const app = await createApp(config, { clock });
+  const emulator = opts.emulator ? await startTestEmulator(emulatorPort) : undefined;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -93,6 +138,7 @@ export async function startTestApp(opts: { env?: Env; clock?: Clock } = {}): Pro
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   return {
+    emulator,
     app,
     url,
     dbUrl,
@@ -104,11 +150,15 @@ export async function startTestApp(opts: { env?: Env; clock?: Clock } = {}): Pro
     close: async () => {
       await db.end();
       await app.close();
+      await emulator?.close();
     },
   };
 }
 
-/** Creates a merchant through the admin API and returns it with a fresh merchant key. */
+/**
+ * Creates a merchant through the admin API and returns it with a fresh merchant key; with an emulator, also
+ * gives the merchant the emulator's Klarna credentials.
+ */
 export async function createMerchant(
   t: TestApp,
   name = 'Test Merchant',
@@ -120,5 +170,17 @@ export async function createMerchant(
     body: { name: 'test' },
   });
   if (key.status !== 201) throw new Error(`issue key: ${key.status} ${key.text}`);
+  if (t.emulator) {
+    const creds = await t.request('PUT', `/admin/v1/merchants/${merchant.body.id}/klarna-credentials`, {
+      key: t.adminKey,
+      body: {
+        region: 'EU',
+        environment: 'playground',
+        username: t.emulator.username,
+        password: t.emulator.password,
+      },
+    });
+    if (creds.status !== 200) throw new Error(`klarna credentials: ${creds.status} ${creds.text}`);
+  }
   return { id: merchant.body.id as string, key: key.body.key as string };
 }
