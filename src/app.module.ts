@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeyGuard } from './api-keys/api-key.guard';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -54,6 +55,7 @@ export class AppModule {
           breakerThreshold: config.klarna.breakerThreshold,
           breakerHalfOpenAfterMs: config.klarna.breakerHalfOpenAfterMs,
         }),
+        ScheduleModule.forRoot(),
         MetricsModule,
         HealthModule,
         ApiKeysModule,

@@ -26,6 +26,7 @@ export interface AppConfig {
   };
   emulator: { port: number };
   demoSeed: boolean;
+  jobs: { enabled: boolean };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -108,6 +109,7 @@ export function loadConfig(env: Env): AppConfig {
       breakerHalfOpenAfterMs: vars.KLARNA_BREAKER_HALF_OPEN_MS ?? 30000,
     },
     emulator: { port: vars.EMULATOR_PORT ?? 3100 },
+    jobs: { enabled: vars.JOBS_ENABLED !== 'false' },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
   };
 }

@@ -157,6 +157,11 @@ export class EnvironmentVariables {
   @Min(100)
   KLARNA_BREAKER_HALF_OPEN_MS?: number;
 
+  /** Run background jobs (authorization release, order completion, subscriptions, webhooks). Default true. */
+  @IsOptional()
+  @IsBooleanString()
+  JOBS_ENABLED?: string;
+
   /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
   @IsOptional()
   @IsBooleanString()

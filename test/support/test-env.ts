@@ -12,4 +12,6 @@ export const TEST_ENV: Env = {
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
   LOG_LEVEL: 'silent',
   DEMO_SEED: 'false',
+  // Tests drive jobs with runOnce() and a fake clock; nothing runs on a timer.
+  JOBS_ENABLED: 'false',
 };
