@@ -38,8 +38,11 @@ export class ConfigError extends Error {
 }
 
 function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg.replace(`${e.property} `, '')}`),
+  return errors.map(
+    (e) =>
+      `${e.property}: ${Object.values(e.constraints ?? {})
+        .map((msg) => msg.replace(`${e.property} `, ''))
+        .join('; ')}`,
   );
 }
 

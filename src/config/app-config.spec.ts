@@ -1,0 +1,67 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const KEYS = {
+  ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  BLIND_INDEX_KEY: Buffer.alloc(32, 8).toString('base64'),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig(KEYS);
+    expect(config.http.port).toBe(3000);
+    expect(config.env).toBe('development');
+    expect(config.demoSeed).toBe(true);
+    expect(config.database.url).toBeUndefined();
+    expect(config.crypto.activeKeyId).toBe('k1');
+  });
+
+  it.each([
+    ['PORT', 'abc', /^PORT: /],
+    ['PORT', '70000', /^PORT: /],
+    ['NODE_ENV', 'staging', /^NODE_ENV: /],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: must be a postgres/],
+    ['LOG_LEVEL', 'loud', /^LOG_LEVEL: /],
+    ['KLARNA_TIMEOUT_MS', '5', /^KLARNA_TIMEOUT_MS: /],
+    ['KLARNA_BASE_URL', 'not a url', /^KLARNA_BASE_URL: /],
+    ['ENCRYPTION_ACTIVE_KEY_ID', 'k9', /^ENCRYPTION_ACTIVE_KEY_ID: "k9" is not one of/],
+    [
+      'ENCRYPTION_KEYS',
+      `k1:${Buffer.alloc(16).toString('base64')}AAAAAAAAAAAAAAAAAAAA`,
+      /^ENCRYPTION_KEYS: /,
+    ],
+    ['JOBS_ENABLED', 'yes', /^JOBS_ENABLED: /],
+  ])('%s=%s is refused with a message naming it', (name, value, pattern) => {
+    const problems = problemsOf({ ...KEYS, [name]: value });
+    expect(problems.some((p) => pattern.test(p))).toBe(true);
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf({ ...KEYS, PORT: 'x', LOG_LEVEL: 'y' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  it('requires keys, and a database in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'BLIND_INDEX_KEY',
+      'DATABASE_URL',
+      'ENCRYPTION_KEYS',
+    ]);
+  });
+
+  it('turns demo seeding off in production and treats empty strings as unset', () => {
+    const config = loadConfig({ ...KEYS, NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', PORT: '' });
+    expect(config.demoSeed).toBe(false);
+    expect(config.http.port).toBe(3000);
+  });
+});

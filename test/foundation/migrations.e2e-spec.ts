@@ -1,0 +1,37 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { migrateWithLock } from '../../src/database/migrate';
+import { ormOptions } from '../../src/database/mikro-orm.config';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { withDatabase } from '../../src/database/scratch-database';
+
+/** Two instances booting at once against an empty database: each migration runs exactly once. */
+describe('migrations at boot', () => {
+  const name = `autopay_t_${process.env.AUTOPAY_TEST_RUN_ID}_mig${Date.now() % 100000}`;
+  const server = process.env.AUTOPAY_TEST_SERVER_URL!;
+  const url = withDatabase(server, name);
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  });
+
+  it('serializes concurrent migrators with the advisory lock', async () => {
+    const orms = await Promise.all([1, 2, 3].map(() => MikroORM.init(ormOptions(url, 2))));
+    try {
+      const applied = await Promise.all(orms.map((orm) => migrateWithLock(orm, url)));
+      const all = applied.flat();
+      expect(all.sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
+      const db = new Client({ connectionString: url });
+      await db.connect();
+      const rows = await db.query('SELECT name FROM mikro_orm_migrations');
+      await db.end();
+      expect(rows.rowCount).toBe(MIGRATIONS.length);
+      expect(await migrateWithLock(orms[0], url)).toEqual([]);
+    } finally {
+      await Promise.all(orms.map((orm) => orm.close(true)));
+    }
+  });
+});
