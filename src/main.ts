@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from './config/app-config';
@@ -54,6 +54,11 @@ async function main(): Promise<void> {
       persistent: true,
     });
     stoppers.push(() => db.stop());
+    if (db.dataDir !== resolve(join(config.dataDir, 'pg'))) {
+      console.log(
+        `Embedded PostgreSQL keeps its data in ${db.dataDir} (the project directory is private to root).`,
+      );
+    }
     config = { ...config, database: { ...config.database, url: db.url } };
   }
 

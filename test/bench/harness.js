@@ -1,0 +1,77 @@
+// Shared pieces of the benchmarks. They run against the compiled service (`npm run bench` builds first), on
+// DATABASE_URL's server when set (a scratch database is created and dropped) or else an embedded PostgreSQL.
+'use strict';
+require('reflect-metadata');
+const path = require('node:path');
+const { EntityManager } = require('@mikro-orm/postgresql');
+const dist = (p) => path.join(__dirname, '../../dist', p);
+const { createApp } = require(dist('app.factory'));
+const { loadConfig } = require(dist('config/app-config'));
+const { createScratchDatabase } = require(dist('database/scratch-database'));
+const { freePort } = require(dist('database/embedded-postgres'));
+const { createEmulatorApp } = require(dist('klarna-emulator/emulator.app'));
+const { ApiKeysService } = require(dist('api-keys/api-keys.service'));
+
+const BENCH_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DEMO_SEED: 'false',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  ENCRYPTION_KEYS: `b1:${Buffer.alloc(32, 3).toString('base64')}`,
+  BLIND_INDEX_KEY: Buffer.alloc(32, 4).toString('base64'),
+  DATABASE_POOL_MAX: '20',
+};
+
+/** Starts the emulator, the service (on a scratch database) and returns handles plus an admin key. */
+async function startStack(extraEnv = {}) {
+  const db = await createScratchDatabase(process.env.DATABASE_URL);
+  const emulatorPort = await freePort();
+  const config = loadConfig({
+    ...BENCH_ENV,
+    DATABASE_URL: db.url,
+    KLARNA_BASE_URL: `http://127.0.0.1:${emulatorPort}`,
+    JOBS_ENABLED: 'false',
+    ...extraEnv,
+  });
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const emulator = await createEmulatorApp({
+    credentials: [{ username: 'bench', password: 'bench-secret' }],
+  });
+  await emulator.listen({ port: emulatorPort, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  const em = app.get(EntityManager).fork();
+  const adminKey = (
+    await app.get(ApiKeysService).issue({ role: 'admin', merchantId: null, name: 'bench', em })
+  ).secret;
+  return {
+    app,
+    emulator,
+    url: url.replace('[::1]', '127.0.0.1'),
+    emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
+    dbUrl: db.url,
+    adminKey,
+    async stop() {
+      await app.close();
+      await emulator.close();
+      await db.drop();
+    },
+  };
+}
+
+async function api(baseUrl, method, p, key, body) {
+  const res = await fetch(baseUrl + p, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** One line per scenario so that runs can be compared: `BENCH {json}`. */
+function report(result) {
+  console.log(`BENCH ${JSON.stringify(result)}`);
+}
+
+module.exports = { startStack, api, report, BENCH_ENV };
