@@ -28,12 +28,35 @@ function encodeRandom(bytes: Buffer): string {
   return out;
 }
 
+/** Last random part per recent millisecond (several clocks, e.g. a test's fake one, may interleave). */
+const lastRandom = new Map<number, Buffer>();
+const REMEMBERED_MS = 32;
+
+/** The previous random part plus one (ULID's monotonic mode); a fresh one on the rare overflow. */
+function nextRandom(previous: Buffer): Buffer {
+  const next = Buffer.from(previous);
+  for (let i = next.length - 1; i >= 0; i--) {
+    if (next[i] < 255) {
+      next[i] += 1;
+      return next;
+    }
+    next[i] = 0;
+  }
+  return randomBytes(10);
+}
+
 /**
  * Opaque, prefixed, time-ordered ids (`ses_01J…`): a ULID body, so ordering by id is ordering by creation and
- * keyset pagination needs no second column.
+ * keyset pagination needs no second column. Within one millisecond the random part counts up (ULID's monotonic
+ * mode), so ids made one after another in a process also sort in that order.
  */
 export function newId(prefix: string, nowMs: number = Date.now()): string {
-  return `${prefix}_${encodeTime(nowMs)}${encodeRandom(randomBytes(10))}`;
+  const previous = lastRandom.get(nowMs);
+  const random = previous ? nextRandom(previous) : randomBytes(10);
+  lastRandom.delete(nowMs);
+  lastRandom.set(nowMs, random);
+  if (lastRandom.size > REMEMBERED_MS) lastRandom.delete(lastRandom.keys().next().value!);
+  return `${prefix}_${encodeTime(nowMs)}${encodeRandom(random)}`;
 }
 
 export const ID_PATTERN = /^[a-z]{2,5}_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -109,6 +109,11 @@ export class EnvelopeCrypto {
     }
   }
 
+  /** The key id new values are wrapped under. */
+  get activeKey(): string {
+    return this.activeKeyId;
+  }
+
   keyIdOf(ciphertext: string): string {
     return parse(ciphertext).keyId;
   }

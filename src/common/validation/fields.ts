@@ -136,7 +136,8 @@ export function DateTimeField(opts: Common = {}): PropertyDecorator {
 
 export function NestedField(type: () => new () => object, opts: Common = {}): PropertyDecorator {
   return applyDecorators(
-    doc(opts, { type }),
+    // Swagger recognises a lazy type only by the function's name `type`, which an inline arrow here gets.
+    doc(opts, { type: () => type() }),
     ...optional(opts),
     IsObject({ message: 'must be an object' }),
     ValidateNested(),
@@ -149,7 +150,7 @@ export function NestedArrayField(
   opts: Common & { minItems?: number; maxItems?: number } = {},
 ): PropertyDecorator {
   return applyDecorators(
-    doc(opts, { type, isArray: true, minItems: opts.minItems, maxItems: opts.maxItems }),
+    doc(opts, { type: () => [type()], minItems: opts.minItems, maxItems: opts.maxItems }),
     ...optional(opts),
     IsArray(),
     ...(opts.minItems !== undefined ? [ArrayMinSize(opts.minItems)] : []),
