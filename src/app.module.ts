@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -17,10 +18,18 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KlarnaModule } from './klarna/klarna.module';
 import { MerchantsModule } from './merchants/merchants.module';
+import { AuthorizationsModule } from './authorizations/authorizations.module';
+import { ConsentsModule } from './consents/consents.module';
+import { CustomerTokensModule } from './customer-tokens/customer-tokens.module';
+import { KeyRotationModule } from './key-rotation/key-rotation.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { TermsModule } from './terms/terms.module';
 import { MetricsModule } from './metrics/metrics.module';
 
 export interface AppOptions {
   clock?: Clock;
+  /** Log destination instead of stdout (tests). */
+  logStream?: DestinationStream;
   /** Apply pending migrations at boot (default true). */
   runMigrations?: boolean;
 }
@@ -32,7 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, options.clock ?? new SystemClock()),
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(config, options.logStream),
         CryptoModule.register({
           masterKeys: parseMasterKeys(config.crypto.masterKeys),
           activeKeyId: config.crypto.activeKeyId,
@@ -60,6 +69,12 @@ export class AppModule {
         HealthModule,
         ApiKeysModule,
         MerchantsModule,
+        TermsModule,
+        SessionsModule,
+        ConsentsModule,
+        AuthorizationsModule,
+        CustomerTokensModule,
+        KeyRotationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from './config/app-config';
 import { devSecrets } from './config/dev-secrets';
+import { KeyRotationService } from './key-rotation/key-rotation.service';
 
 /**
  * Operator commands: `npm run cli -- <command> [args]`. They run against DATABASE_URL (required here: the CLI
@@ -28,6 +29,17 @@ const COMMANDS: Record<string, Command> = {
       const em = ctx.get(EntityManager).fork();
       const { apiKey, secret } = await ctx.get(ApiKeysService).issue({ role, merchantId: null, name, em });
       console.log(JSON.stringify({ id: apiKey.id, role, name, key: secret }, null, 2));
+    },
+  },
+  'rotate-keys': {
+    usage: 'rotate-keys',
+    description:
+      'Re-encrypt every stored secret under ENCRYPTION_ACTIVE_KEY_ID, online, in batches. Idempotent; exits 1 ' +
+      'if any row could not be rotated.',
+    async run(ctx) {
+      const reports = await ctx.get(KeyRotationService).rotateAll();
+      console.log(JSON.stringify(reports, null, 2));
+      if (reports.some((r) => r.failed.length > 0 || r.skipped > 0)) process.exitCode = 1;
     },
   },
 };

@@ -27,6 +27,7 @@ export interface AppConfig {
   emulator: { port: number };
   demoSeed: boolean;
   jobs: { enabled: boolean };
+  authorizations: { releaseAfterMs: number };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -113,6 +114,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     emulator: { port: vars.EMULATOR_PORT ?? 3100 },
     jobs: { enabled: vars.JOBS_ENABLED !== 'false' },
+    authorizations: { releaseAfterMs: (vars.AUTHORIZATION_RELEASE_AFTER_MINUTES ?? 30) * 60_000 },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
   };
 }

@@ -162,6 +162,14 @@ export class EnvironmentVariables {
   @IsBooleanString()
   JOBS_ENABLED?: string;
 
+  /** Minutes after which an authorization nobody exchanged is released at Klarna (default 30, < 60). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(59)
+  AUTHORIZATION_RELEASE_AFTER_MINUTES?: number;
+
   /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
   @IsOptional()
   @IsBooleanString()

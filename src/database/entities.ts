@@ -1,5 +1,19 @@
 import { ApiKey } from '../api-keys/api-key.entity';
+import { Authorization } from '../authorizations/authorization.entity';
+import { Consent, ConsentEvent } from '../consents/consent.entity';
+import { CustomerToken } from '../customer-tokens/customer-token.entity';
 import { Merchant } from '../merchants/merchant.entity';
+import { Session } from '../sessions/session.entity';
+import { Terms } from '../terms/terms.entity';
 
 /** Every entity, listed explicitly so that discovery works the same from ts (jest) and compiled js. */
-export const ENTITIES = [Merchant, ApiKey];
+export const ENTITIES = [
+  Merchant,
+  ApiKey,
+  Terms,
+  Session,
+  Consent,
+  ConsentEvent,
+  Authorization,
+  CustomerToken,
+];

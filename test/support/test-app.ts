@@ -112,9 +112,17 @@ export const FAST_KLARNA_ENV: Env = {
 };
 
 export async function startTestApp(
-  opts: { env?: Env; clock?: Clock; emulator?: boolean } = {},
+  opts: {
+    env?: Env;
+    clock?: Clock;
+    emulator?: boolean;
+    /** Reuse this database (e.g. a second instance with other keys) instead of a fresh clone. */
+    database?: string;
+    /** Receives every log line (set LOG_LEVEL in env to see any). */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
-  const dbUrl = await createTestDatabase();
+  const dbUrl = opts.database ?? (await createTestDatabase());
   const clock = opts.clock ?? new FakeClock(new Date('2026-03-01T09:00:00Z'));
   // The emulator starts after the service so that its Nest bootstrap logs go to the service's (silent) logger.
   const emulatorPort = opts.emulator ? await freePort() : 9;
@@ -125,7 +133,7 @@ export async function startTestApp(
     KLARNA_BASE_URL: `http://127.0.0.1:${emulatorPort}`,
     ...opts.env,
   });
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, logStream: opts.logStream });
   const emulator = opts.emulator ? await startTestEmulator(emulatorPort) : undefined;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
