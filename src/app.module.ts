@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core/core.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { KlarnaModule } from './klarna/klarna.module';
 import { MerchantsModule } from './merchants/merchants.module';
@@ -75,6 +76,7 @@ export class AppModule {
         AuthorizationsModule,
         CustomerTokensModule,
         KeyRotationModule,
+        EventsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

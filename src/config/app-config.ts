@@ -28,7 +28,21 @@ export interface AppConfig {
   demoSeed: boolean;
   jobs: { enabled: boolean };
   authorizations: { releaseAfterMs: number };
+  webhooks: WebhooksConfig;
 }
+
+export interface WebhooksConfig {
+  /** http and loopback/private/link-local targets allowed (never in production unless explicitly set). */
+  allowLocalUrls: boolean;
+  timeoutMs: number;
+  retryForMs: number;
+  rotationWindowMs: number;
+  batchSize: number;
+  concurrency: number;
+  pollIntervalMs: number;
+}
+
+const HOUR_MS = 3_600_000;
 
 export type Env = Record<string, string | undefined>;
 
@@ -115,6 +129,18 @@ export function loadConfig(env: Env): AppConfig {
     emulator: { port: vars.EMULATOR_PORT ?? 3100 },
     jobs: { enabled: vars.JOBS_ENABLED !== 'false' },
     authorizations: { releaseAfterMs: (vars.AUTHORIZATION_RELEASE_AFTER_MINUTES ?? 30) * 60_000 },
+    webhooks: {
+      allowLocalUrls:
+        vars.WEBHOOKS_ALLOW_LOCAL_URLS !== undefined
+          ? vars.WEBHOOKS_ALLOW_LOCAL_URLS === 'true'
+          : !isProduction,
+      timeoutMs: vars.WEBHOOKS_TIMEOUT_MS ?? 10_000,
+      retryForMs: (vars.WEBHOOKS_RETRY_FOR_HOURS ?? 72) * HOUR_MS,
+      rotationWindowMs: (vars.WEBHOOKS_ROTATION_WINDOW_HOURS ?? 24) * HOUR_MS,
+      batchSize: vars.WEBHOOKS_BATCH_SIZE ?? 50,
+      concurrency: vars.WEBHOOKS_CONCURRENCY ?? 10,
+      pollIntervalMs: vars.WEBHOOKS_POLL_INTERVAL_MS ?? 1000,
+    },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
   };
 }

@@ -170,6 +170,61 @@ export class EnvironmentVariables {
   @Max(59)
   AUTHORIZATION_RELEASE_AFTER_MINUTES?: number;
 
+  /**
+   * Let webhook endpoints use http and loopback/private/link-local addresses (local development, tests).
+   * Default: true unless NODE_ENV=production.
+   */
+  @IsOptional()
+  @IsBooleanString()
+  WEBHOOKS_ALLOW_LOCAL_URLS?: string;
+
+  /** Total time one webhook delivery attempt may take (connect, send, response headers). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOKS_TIMEOUT_MS?: number;
+
+  /** How long a failing delivery is retried (exponential backoff) before it is marked failed. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  WEBHOOKS_RETRY_FOR_HOURS?: number;
+
+  /** After a secret rotation, how long deliveries also carry a signature made with the old secret. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  WEBHOOKS_ROTATION_WINDOW_HOURS?: number;
+
+  /** Deliveries one instance claims per poll, and how many of them it sends at once. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOKS_BATCH_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOKS_CONCURRENCY?: number;
+
+  /** How often an instance looks for due deliveries. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  WEBHOOKS_POLL_INTERVAL_MS?: number;
+
   /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
   @IsOptional()
   @IsBooleanString()

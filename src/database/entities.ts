@@ -2,9 +2,12 @@ import { ApiKey } from '../api-keys/api-key.entity';
 import { Authorization } from '../authorizations/authorization.entity';
 import { Consent, ConsentEvent } from '../consents/consent.entity';
 import { CustomerToken } from '../customer-tokens/customer-token.entity';
+import { Event } from '../events/event.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { Session } from '../sessions/session.entity';
 import { Terms } from '../terms/terms.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
 /** Every entity, listed explicitly so that discovery works the same from ts (jest) and compiled js. */
 export const ENTITIES = [
@@ -16,4 +19,8 @@ export const ENTITIES = [
   ConsentEvent,
   Authorization,
   CustomerToken,
+  Event,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

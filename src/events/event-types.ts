@@ -1,0 +1,14 @@
+/** Every event type the service emits. Webhook endpoints subscribe to a subset. */
+export const EVENT_TYPES = [
+  'customer_token.created',
+  'customer_token.cancelled',
+  'customer_token.suspended',
+  'order.succeeded',
+  'order.failed',
+  'subscription.charged',
+  'subscription.past_due',
+  'subscription.canceled',
+  'authorization.released',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
