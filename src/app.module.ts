@@ -26,6 +26,7 @@ import { KeyRotationModule } from './key-rotation/key-rotation.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TermsModule } from './terms/terms.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -77,6 +78,7 @@ export class AppModule {
         CustomerTokensModule,
         KeyRotationModule,
         EventsModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,0 +1,122 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { EventsService } from '../../src/events/events.service';
+import { Merchant } from '../../src/merchants/merchant.entity';
+import { WebhookDeliveryJob } from '../../src/webhooks/webhook-delivery.job';
+import { TEST_ENV } from '../support/test-env';
+import { createMerchant, FAST_KLARNA_ENV, startTestApp, type TestApp } from '../support/test-app';
+import { deliveryJob, emit, type Receiver, registerEndpoint, startReceiver } from './support';
+
+describe('events outbox', () => {
+  let t: TestApp;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { WEBHOOKS_BATCH_SIZE: '7', WEBHOOKS_CONCURRENCY: '3' } });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await t.close();
+  });
+
+  const countEvents = async (merchantId: string): Promise<number> =>
+    (await t.db.query('SELECT count(*)::int AS n FROM events WHERE merchant_id = $1', [merchantId])).rows[0]
+      .n;
+
+  it('commits the event with the business change, and a rollback leaves neither', async () => {
+    const m = await createMerchant(t, 'Outbox');
+    await registerEndpoint(t, m.key, receiver.url);
+    const events = t.app.get(EventsService);
+    const em = t.app.get(EntityManager).fork();
+
+    await expect(
+      em.transactional(async (tx) => {
+        await tx.nativeUpdate(Merchant, { id: m.id }, { name: 'renamed, then rolled back' });
+        await events.emit(tx, { merchantId: m.id, type: 'order.succeeded', data: { id: 'ord_rollback' } });
+        throw new Error('the business change failed');
+      }),
+    ).rejects.toThrow('the business change failed');
+    expect(await countEvents(m.id)).toBe(0);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM webhook_deliveries')).rows[0].n).toBe(0);
+    expect((await t.db.query('SELECT name FROM merchants WHERE id = $1', [m.id])).rows[0].name).toBe(
+      'Outbox',
+    );
+    expect(await deliveryJob(t).runOnce()).toBe(0);
+
+    const { id } = await em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(Merchant, { id: m.id }, { name: 'renamed' });
+      return events.emit(tx, { merchantId: m.id, type: 'order.succeeded', data: { id: 'ord_commit' } });
+    });
+    expect(await countEvents(m.id)).toBe(1);
+    expect((await t.db.query('SELECT name FROM merchants WHERE id = $1', [m.id])).rows[0].name).toBe(
+      'renamed',
+    );
+    const row = (await t.db.query('SELECT * FROM events WHERE id = $1', [id])).rows[0];
+    expect(row).toMatchObject({ type: 'order.succeeded', data: { id: 'ord_commit' }, merchant_id: m.id });
+    expect(row.created_at).toEqual(t.clock.now());
+    expect(await deliveryJob(t).runOnce()).toBe(1);
+    expect(receiver.requests.map((r) => r.headers['autopay-event-id'])).toEqual([id]);
+  });
+
+  it('refuses to emit outside a transaction (it could not commit with the change) and writes nothing', async () => {
+    const m = await createMerchant(t, 'No transaction');
+    const em = t.app.get(EntityManager).fork();
+    await expect(
+      t.app.get(EventsService).emit(em, { merchantId: m.id, type: 'order.failed', data: {} }),
+    ).rejects.toThrow(/inside the transaction/);
+    expect(await countEvents(m.id)).toBe(0);
+  });
+
+  describe('with two service instances on one database', () => {
+    let second: NestFastifyApplication;
+    beforeAll(async () => {
+      const config = loadConfig({
+        ...TEST_ENV,
+        ...FAST_KLARNA_ENV,
+        DATABASE_URL: t.dbUrl,
+        KLARNA_BASE_URL: 'http://127.0.0.1:9',
+        WEBHOOKS_BATCH_SIZE: '7',
+        WEBHOOKS_CONCURRENCY: '3',
+      });
+      second = await createApp(config, { clock: t.clock });
+    });
+    afterAll(async () => {
+      await second.close();
+    });
+
+    it('never sends the same delivery twice, however the workers interleave', async () => {
+      const m = await createMerchant(t, 'Two workers');
+      const other = await startReceiver();
+      try {
+        await registerEndpoint(t, m.key, receiver.url, ['order.succeeded']);
+        await registerEndpoint(t, m.key, other.url, ['order.succeeded']);
+        const ids: string[] = [];
+        for (let i = 0; i < 30; i++) ids.push(await emit(t, m.id, 'order.succeeded', { n: i }));
+        receiver.requests.length = 0;
+
+        const workers = [t.app.get(WebhookDeliveryJob), second.get(WebhookDeliveryJob)];
+        let handled = 0;
+        for (let round = 0; round < 20; round++) {
+          const counts = await Promise.all([...workers, ...workers].map((w) => w.runOnce()));
+          const sum = counts.reduce((a, b) => a + b, 0);
+          handled += sum;
+          if (sum === 0) break;
+        }
+        expect(handled).toBe(60);
+        const perEndpoint = (r: Receiver) => r.requests.map((q) => q.headers['autopay-event-id']).sort();
+        expect(perEndpoint(receiver)).toEqual([...ids].sort());
+        expect(perEndpoint(other)).toEqual([...ids].sort());
+        const { rows } = await t.db.query(
+          `SELECT status, count(*)::int AS n, max(attempt_count) AS max FROM webhook_deliveries d
+           JOIN events e ON e.id = d.event_id WHERE e.merchant_id = $1 GROUP BY status`,
+          [m.id],
+        );
+        expect(rows).toEqual([{ status: 'succeeded', n: 60, max: 1 }]);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});
