@@ -13,6 +13,7 @@ const BATCH = 100;
 interface ClaimedRow {
   id: string;
   merchant_id: string;
+  session_id: string;
 }
 
 /**
@@ -48,14 +49,22 @@ export class AuthorizationReleaseJob extends PeriodicJob {
       `update authorizations set status = 'expired' where status = 'valid' and expires_at <= ?`,
       [now],
     );
-    const claimed = await connection.execute<ClaimedRow[]>(
-      `update authorizations set status = 'released', released_at = ?
-        where id in (select id from authorizations
-                      where status = 'valid' and received_at <= ? and expires_at > ?
-                      order by received_at limit ? for update skip locked)
-        returning id, merchant_id`,
-      [now, cutoff, now, BATCH],
-    );
+    // Claim, mark and write the outbox events in one transaction: a crash leaves either all or nothing.
+    const claimed = await em.transactional(async (tx) => {
+      const rows = await tx.execute<ClaimedRow[]>(
+        `update authorizations set status = 'released', released_at = ?
+          where id in (select id from authorizations
+                        where status = 'valid' and received_at <= ? and expires_at > ?
+                        order by received_at limit ? for update skip locked)
+          returning id, merchant_id, session_id`,
+        [now, cutoff, now, BATCH],
+      );
+      for (const row of rows) {
+        const released = [{ id: row.id, sessionId: row.session_id }];
+        await this.authorizations.emitReleased(tx, row.merchant_id, released, 'abandoned');
+      }
+      return rows;
+    });
     const byMerchant = new Map<string, string[]>();
     for (const row of claimed)
       byMerchant.set(row.merchant_id, [...(byMerchant.get(row.merchant_id) ?? []), row.id]);

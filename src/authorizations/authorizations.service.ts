@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { EnvelopeCrypto } from '../common/crypto/envelope-crypto';
 import { conflict, notFound } from '../common/errors/problem.exception';
+import { EventsService } from '../events/events.service';
 import { newId } from '../common/ids';
 import type { KlarnaCredentials } from '../klarna/klarna-credentials';
 import { KlarnaClient } from '../klarna/klarna.client';
@@ -27,7 +28,24 @@ export class AuthorizationsService {
     private readonly crypto: EnvelopeCrypto,
     private readonly klarna: KlarnaClient,
     private readonly merchants: MerchantsService,
+    private readonly events: EventsService,
   ) {}
+
+  /** Outbox events for authorizations that stop being usable, in the transaction that says so. */
+  async emitReleased(
+    tx: EntityManager,
+    merchantId: string,
+    authorizations: { id: string; sessionId: string }[],
+    reason: 'released' | 'superseded' | 'stale' | 'abandoned',
+  ): Promise<void> {
+    for (const a of authorizations) {
+      await this.events.emit(tx, {
+        merchantId,
+        type: 'authorization.released',
+        data: { authorization_id: a.id, session_id: a.sessionId, reason },
+      });
+    }
+  }
 
   /**
    * Records the consumer's authorize result. Earlier authorizations of the session that are still live are
@@ -57,7 +75,11 @@ export class AuthorizationsService {
       if (old.status === 'valid') old.status = 'released';
       old.releasedAt = now;
     }
-    await this.em.flush();
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      const released = earlier.map((a) => ({ id: a.id, sessionId: session.id }));
+      await this.emitReleased(tx, merchantId, released, 'superseded');
+    });
     await this.releaseAtKlarna(merchantId, earlier);
     return this.map(authorization, now);
   }
@@ -82,7 +104,11 @@ export class AuthorizationsService {
       await this.releaseOne(credentials, authorization);
       if (authorization.status === 'valid') authorization.status = 'released';
       authorization.releasedAt = now;
-      await this.em.flush();
+      await this.em.transactional(async (tx) => {
+        await tx.flush();
+        const released = [{ id: authorization.id, sessionId: authorization.session.id }];
+        await this.emitReleased(tx, merchantId, released, 'released');
+      });
     }
     return this.map(authorization, now);
   }
@@ -108,7 +134,11 @@ export class AuthorizationsService {
       authorization.status = 'stale';
       authorization.releasedAt = now;
     }
-    await this.em.flush();
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      const released = live.map((a) => ({ id: a.id, sessionId: session.id }));
+      await this.emitReleased(tx, merchantId, released, 'stale');
+    });
     await this.releaseAtKlarna(merchantId, live);
   }
 

@@ -17,6 +17,8 @@ import { loadOwnedSession, requireOpenSession } from '../sessions/session-lookup
 import { Session } from '../sessions/session.entity';
 import type { Terms } from '../terms/terms.entity';
 import { CustomerToken, type InitialOrder } from './customer-token.entity';
+import { EventsService } from '../events/events.service';
+import { tokenEventData } from './customer-token.events';
 
 export interface CreateCustomerTokenCommand {
   merchantId: string;
@@ -53,6 +55,7 @@ export class CreateCustomerToken {
     private readonly merchants: MerchantsService,
     private readonly authorizations: AuthorizationsService,
     private readonly consents: ConsentsService,
+    private readonly events: EventsService,
   ) {}
 
   async execute(command: CreateCustomerTokenCommand): Promise<CustomerToken> {
@@ -219,6 +222,11 @@ export class CreateCustomerToken {
         { status: 'completed', completedAt: now, updatedAt: now },
       );
       this.consents.event(tx, await saved.consent.loadOrFail(), 'linked_to_token', saved.id);
+      await this.events.emit(tx, {
+        merchantId: saved.merchant.id,
+        type: 'customer_token.created',
+        data: tokenEventData(saved),
+      });
       return saved;
     });
     await this.readPaymentMethod(em, credentials, token, klarnaTokenId);

@@ -16,6 +16,8 @@ import type {
   CustomerTokenQueryDto,
   CreateCustomerTokenDto,
 } from './dto/customer-token.dto';
+import { EventsService } from '../events/events.service';
+import { tokenEventData } from './customer-token.events';
 
 /** What charging a token needs (for the orders and subscriptions modules). */
 export interface ChargeableToken {
@@ -42,6 +44,7 @@ export class CustomerTokensService {
     private readonly merchants: MerchantsService,
     private readonly consents: ConsentsService,
     private readonly createToken: CreateCustomerToken,
+    private readonly events: EventsService,
   ) {}
 
   async create(merchantId: string, input: CreateCustomerTokenDto): Promise<CustomerTokenDto> {
@@ -119,9 +122,19 @@ export class CustomerTokensService {
       await this.markCancelled(token);
       return;
     }
+    const suspendedNow = status === 'suspended' && token.status !== 'suspended';
     if (status) token.status = status;
     token.updatedAt = this.clock.now();
-    await this.em.flush();
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      if (suspendedNow) {
+        await this.events.emit(tx, {
+          merchantId: token.merchant.id,
+          type: 'customer_token.suspended',
+          data: tokenEventData(token),
+        });
+      }
+    });
   }
 
   private async markCancelled(token: CustomerToken): Promise<void> {
@@ -129,8 +142,15 @@ export class CustomerTokensService {
     token.status = 'cancelled';
     token.cancelledAt = now;
     token.updatedAt = now;
-    this.consents.event(this.em, await token.consent.loadOrFail(), 'withdrawn', token.id);
-    await this.em.flush();
+    const consent = await token.consent.loadOrFail();
+    await this.em.transactional(async (tx) => {
+      this.consents.event(tx, consent, 'withdrawn', token.id);
+      await this.events.emit(tx, {
+        merchantId: token.merchant.id,
+        type: 'customer_token.cancelled',
+        data: tokenEventData(token),
+      });
+    });
   }
 
   private klarnaTokenId(token: CustomerToken): string {
