@@ -4,6 +4,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import type { FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
+import { installAuditHook } from './audit/audit-hook';
+import { AuditService } from './audit/audit.service';
 import { newId } from './common/ids';
 import type { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics/metrics.service';
@@ -56,6 +58,7 @@ function installHttpHooks(app: NestFastifyApplication): void {
       .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
       .observe(reply.elapsedTime / 1000);
   });
+  installAuditHook(fastify, app.get(AuditService));
 }
 
 /** The service as an initialized Nest application (not yet listening). Used by main, tests and benchmarks. */

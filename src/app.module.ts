@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeyGuard } from './api-keys/api-key.guard';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
 import { Clock, SystemClock } from './common/clock/clock';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { parseBase64Key, parseMasterKeys } from './common/crypto/master-keys';
@@ -13,6 +14,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { ApiKeyThrottlerGuard } from './common/http/throttler.guard';
 import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
+import { ConsentChainModule } from './consents/chain/consent-chain.module';
 import { CoreModule } from './core/core.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
@@ -27,6 +29,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { TermsModule } from './terms/terms.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ReceiptsModule } from './receipts/receipts.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -69,6 +72,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         MetricsModule,
         HealthModule,
+        AuditModule,
         ApiKeysModule,
         MerchantsModule,
         TermsModule,
@@ -79,6 +83,8 @@ export class AppModule {
         KeyRotationModule,
         EventsModule,
         WebhooksModule,
+        ConsentChainModule,
+        ReceiptsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator';
 import { Auth } from '../common/auth/auth.decorator';
 import { ProblemDto } from '../common/errors/problem.dto';
 import { toApiKeyDto } from './api-key.mapper';
@@ -20,6 +21,7 @@ export class AdminApiKeysController {
 
   @Post()
   @Auth('admin')
+  @Audited('api_key.create')
   @ApiOperation({ summary: 'Issue a platform key (admin or auditor); the secret is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@Body() body: CreatePlatformApiKeyDto): Promise<CreatedApiKeyDto> {
@@ -34,6 +36,7 @@ export class AdminApiKeysController {
 
   @Get()
   @Auth('admin', 'auditor')
+  @Audited('api_key.list')
   @ApiOperation({ summary: 'List platform keys (admin and auditor)' })
   @ApiOkResponse({ type: ApiKeyListDto })
   async list(): Promise<ApiKeyListDto> {
@@ -43,6 +46,7 @@ export class AdminApiKeysController {
 
   @Delete(':api_key_id')
   @Auth('admin')
+  @Audited('api_key.revoke', { target: 'api_key_id' })
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key (any role); it stops working at once' })
   @ApiNoContentResponse({ description: 'Revoked.' })

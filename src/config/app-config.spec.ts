@@ -1,3 +1,4 @@
+import { generateSigningKeyPem } from '../receipts/receipt-keys';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEYS = {
@@ -56,11 +57,19 @@ describe('loadConfig', () => {
       'BLIND_INDEX_KEY',
       'DATABASE_URL',
       'ENCRYPTION_KEYS',
+      'RECEIPT_SIGNING_KEY',
     ]);
   });
 
   it('turns demo seeding off in production and treats empty strings as unset', () => {
-    const config = loadConfig({ ...KEYS, NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', PORT: '' });
+    const config = loadConfig({
+      ...KEYS,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/x',
+      PORT: '',
+      RECEIPT_SIGNING_KEY: generateSigningKeyPem(),
+    });
+    expect(config.receipts.ephemeral).toBe(false);
     expect(config.demoSeed).toBe(false);
     expect(config.http.port).toBe(3000);
   });

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parseBase64Key, parseMasterKeys } from '../common/crypto/master-keys';
+import { generateSigningKeyPem, parsePreviousPublicKeys, parseSigningKey } from '../receipts/receipt-keys';
 import { EnvironmentVariables } from './env.schema';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -29,6 +30,13 @@ export interface AppConfig {
   jobs: { enabled: boolean };
   authorizations: { releaseAfterMs: number };
   webhooks: WebhooksConfig;
+  receipts: {
+    signingKey: string;
+    previousPublicKeys?: string;
+    /** No key was configured outside production: one was generated for this process only. */
+    ephemeral: boolean;
+  };
+  consents: { chainHeadLogIntervalMs: number };
 }
 
 export interface WebhooksConfig {
@@ -88,6 +96,12 @@ export function loadConfig(env: Env): AppConfig {
   if (vars.ENCRYPTION_KEYS) check('ENCRYPTION_KEYS', () => parseMasterKeys(vars.ENCRYPTION_KEYS!));
   if (vars.BLIND_INDEX_KEY)
     check('BLIND_INDEX_KEY', () => parseBase64Key(vars.BLIND_INDEX_KEY!, 'BLIND_INDEX_KEY'));
+  if (vars.RECEIPT_SIGNING_KEY)
+    check('RECEIPT_SIGNING_KEY', () => parseSigningKey(vars.RECEIPT_SIGNING_KEY!));
+  else if (isProduction) problems.push('RECEIPT_SIGNING_KEY: is required when NODE_ENV=production');
+  if (vars.RECEIPT_PREVIOUS_PUBLIC_KEYS) {
+    check('RECEIPT_PREVIOUS_PUBLIC_KEYS', () => parsePreviousPublicKeys(vars.RECEIPT_PREVIOUS_PUBLIC_KEYS!));
+  }
   if (isProduction && !vars.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production');
   if (isProduction && !vars.KLARNA_BASE_URL && vars.DEMO_SEED === 'true') {
     problems.push('DEMO_SEED: cannot be true when NODE_ENV=production');
@@ -142,6 +156,12 @@ export function loadConfig(env: Env): AppConfig {
       pollIntervalMs: vars.WEBHOOKS_POLL_INTERVAL_MS ?? 1000,
     },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
+    receipts: {
+      signingKey: vars.RECEIPT_SIGNING_KEY ?? generateSigningKeyPem(),
+      previousPublicKeys: vars.RECEIPT_PREVIOUS_PUBLIC_KEYS,
+      ephemeral: !vars.RECEIPT_SIGNING_KEY,
+    },
+    consents: { chainHeadLogIntervalMs: vars.CHAIN_HEAD_LOG_INTERVAL_MS ?? 15 * 60_000 },
   };
 }
 

@@ -157,6 +157,26 @@ export class EnvironmentVariables {
   @Min(100)
   KLARNA_BREAKER_HALF_OPEN_MS?: number;
 
+  /**
+   * Private key that signs consent receipts: a PKCS#8 PEM (Ed25519 or P-256; literal `\n` allowed) or a
+   * private JWK as JSON. Required in production; outside it, `npm start` generates one into dev-secrets.json.
+   */
+  @IsOptional()
+  @IsString()
+  RECEIPT_SIGNING_KEY?: string;
+
+  /** Public keys of earlier receipt signing keys (JSON array of JWKs, or a JWKS), still published after a rotation. */
+  @IsOptional()
+  @IsString()
+  RECEIPT_PREVIOUS_PUBLIC_KEYS?: string;
+
+  /** How often every merchant's consent chain head is written to the log (ms). Default 15 minutes. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  CHAIN_HEAD_LOG_INTERVAL_MS?: number;
+
   /** Run background jobs (authorization release, order completion, subscriptions, webhooks). Default true. */
   @IsOptional()
   @IsBooleanString()

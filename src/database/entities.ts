@@ -3,6 +3,8 @@ import { Authorization } from '../authorizations/authorization.entity';
 import { Consent, ConsentEvent } from '../consents/consent.entity';
 import { CustomerToken } from '../customer-tokens/customer-token.entity';
 import { Event } from '../events/event.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ChainHead } from '../consents/chain/chain-head.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { Session } from '../sessions/session.entity';
 import { Terms } from '../terms/terms.entity';
@@ -23,4 +25,6 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  AuditEntry,
+  ChainHead,
 ];

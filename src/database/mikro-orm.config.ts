@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
+import type { Client } from 'pg';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -31,4 +32,31 @@ export function ormOptions(clientUrl: string, poolMax = 10): ReturnType<typeof d
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
   });
+}
+
+/**
+ * The least-privilege role the service works as (created by the migrations): full DML on ordinary tables,
+ * SELECT and INSERT only on append-only ones, no DDL. Keep in sync with the migration that creates it.
+ */
+export const APP_DB_ROLE = 'autopay_app';
+
+/**
+ * The service's own options: every pooled connection switches to {@link APP_DB_ROLE} before first use, so that
+ * PostgreSQL refuses what the application must never do (edit consent evidence or the audit log) even when
+ * DATABASE_URL names the owner. Migrations use {@link ormOptions} (the owner) on their own connections.
+ */
+export function appOrmOptions(clientUrl: string, poolMax = 10): ReturnType<typeof defineConfig> {
+  const options = ormOptions(clientUrl, poolMax);
+  return {
+    ...options,
+    pool: {
+      ...options.pool,
+      afterCreate: (connection: Client, done: (error: Error | null, connection: Client) => void) => {
+        connection.query(`SET ROLE ${APP_DB_ROLE}`).then(
+          () => done(null, connection),
+          (error: Error) => done(error, connection),
+        );
+      },
+    },
+  };
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { toApiKeyDto } from '../api-keys/api-key.mapper';
 import { ApiKeyListDto, CreatedApiKeyDto, CreateMerchantApiKeyDto } from '../api-keys/dto/api-key.dto';
+import { Audited } from '../audit/audited.decorator';
 import { Auth } from '../common/auth/auth.decorator';
 import { CurrentMerchantId } from '../common/auth/principal';
 import { ProblemDto } from '../common/errors/problem.dto';
@@ -22,6 +23,7 @@ export class AdminMerchantsController {
 
   @Post()
   @Auth('admin')
+  @Audited('merchant.create')
   @ApiOperation({ summary: 'Create a merchant' })
   @ApiCreatedResponse({ type: MerchantDto })
   create(@Body() body: CreateMerchantDto): Promise<MerchantDto> {
@@ -30,6 +32,7 @@ export class AdminMerchantsController {
 
   @Get()
   @Auth('admin', 'auditor')
+  @Audited('merchant.list')
   @ApiOperation({ summary: 'List merchants, newest first' })
   @ApiOkResponse({ type: MerchantPageDto })
   list(@Query() query: PageQueryDto): Promise<MerchantPageDto> {
@@ -38,6 +41,7 @@ export class AdminMerchantsController {
 
   @Get(':merchant_id')
   @Auth('admin', 'auditor')
+  @Audited('merchant.read', { target: 'merchant_id' })
   @ApiOperation({ summary: 'Read a merchant' })
   @ApiOkResponse({ type: MerchantDto })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -47,6 +51,7 @@ export class AdminMerchantsController {
 
   @Put(':merchant_id/klarna-credentials')
   @Auth('admin')
+  @Audited('klarna_credentials.set', { target: 'merchant_id' })
   @ApiOperation({ summary: "Set the merchant's Klarna API credentials (stored encrypted)" })
   @ApiOkResponse({ type: MerchantDto })
   @ApiNotFoundResponse({ type: ProblemDto })
@@ -59,6 +64,7 @@ export class AdminMerchantsController {
 
   @Post(':merchant_id/api-keys')
   @Auth('admin')
+  @Audited('api_key.create')
   @HttpCode(201)
   @ApiOperation({ summary: 'Issue an API key for a merchant (the secret is shown once)' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
@@ -77,6 +83,7 @@ export class AdminMerchantsController {
 
   @Get(':merchant_id/api-keys')
   @Auth('admin', 'auditor')
+  @Audited('api_key.list', { target: 'merchant_id' })
   @ApiOperation({ summary: "List a merchant's API keys (never their secrets)" })
   @ApiOkResponse({ type: ApiKeyListDto })
   @ApiNotFoundResponse({ type: ProblemDto })

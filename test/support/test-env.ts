@@ -4,12 +4,19 @@ import type { Env } from '../../src/config/app-config';
 
 export const STATE_FILE = join(tmpdir(), `autopay-jest-state-${process.ppid}-${process.pid}.json`);
 
+/** An Ed25519 private key (PKCS#8 PEM) from a fixed 32-byte seed, so that receipts are reproducible in tests. */
+export function ed25519PemFromSeed(seed: Buffer): string {
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64')}\n-----END PRIVATE KEY-----\n`;
+}
+
 /** Fixed test secrets (never used outside tests). */
 export const TEST_ENV: Env = {
   NODE_ENV: 'test',
   ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 1).toString('base64')}`,
   ENCRYPTION_ACTIVE_KEY_ID: 't1',
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
+  RECEIPT_SIGNING_KEY: ed25519PemFromSeed(Buffer.alloc(32, 3)),
   LOG_LEVEL: 'silent',
   DEMO_SEED: 'false',
   // Tests drive jobs with runOnce() and a fake clock; nothing runs on a timer.

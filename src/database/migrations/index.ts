@@ -3,9 +3,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129105701_initial } from './Migration20261129105701_initial';
 import { Migration20261129111616_signup } from './Migration20261129111616_signup';
 import { Migration20261129112449_webhooks } from './Migration20261129112449_webhooks';
+import { Migration20261129112530_append_only_audit_chain } from './Migration20261129112530_append_only_audit_chain';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
   { name: 'Migration20261129111616_signup', class: Migration20261129111616_signup },
   { name: 'Migration20261129112449_webhooks', class: Migration20261129112449_webhooks },
+  {
+    name: 'Migration20261129112530_append_only_audit_chain',
+    class: Migration20261129112530_append_only_audit_chain,
+  },
 ];

@@ -1,0 +1,56 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { defer, from, lastValueFrom, mergeMap, type Observable, throwError, catchError } from 'rxjs';
+import { auditRecordOf, isAdminRoute, READ_METHODS, statusOf } from './audit-request';
+import { AuditService } from './audit.service';
+
+/**
+ * Records every authenticated request to `/admin/**` in the audit log, with its outcome.
+ *
+ * - Writes run in one transaction with their audit entry (the handler's services resolve the injected
+ *   EntityManager to that transaction): no write without its entry, and no entry for a rolled-back write.
+ * - Reads insert their entry after the handler produced the answer and before it is sent; if the insert fails
+ *   the caller gets a 500 instead of the data, so no consent evidence leaves unrecorded.
+ * - Requests that fail (validation, not found, rolled back) are recorded with their status, best effort.
+ * Requests the guard refuses never reach interceptors; the onResponse hook (audit-hook.ts) records those.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly em: EntityManager,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler<unknown>): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const principal = request.principal;
+    if (!principal || !isAdminRoute(request)) return next.handle();
+    request.auditRecorded = true;
+
+    const failed = (error: unknown): Observable<never> =>
+      from(this.audit.recordDetached(auditRecordOf(request, principal, statusOf(error)))).pipe(
+        mergeMap(() => throwError(() => error)),
+      );
+
+    if (READ_METHODS.has(request.method)) {
+      return next.handle().pipe(
+        mergeMap(async (result: unknown) => {
+          await this.audit.record(this.em, auditRecordOf(request, principal, reply.statusCode, result));
+          return result;
+        }),
+        catchError(failed),
+      );
+    }
+    return defer(() =>
+      this.em.transactional(async (em) => {
+        // next.handle() binds the handler to the current async context: this transaction's.
+        const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        await this.audit.record(em, auditRecordOf(request, principal, reply.statusCode, result));
+        return result;
+      }),
+    ).pipe(catchError(failed));
+  }
+}

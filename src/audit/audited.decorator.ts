@@ -1,0 +1,40 @@
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+
+export interface AuditSpec {
+  /** Stable, dotted, lower-case: `merchant.create`, `consents.export`. */
+  action: string;
+  /** Route parameter holding the target's id; without it, a write's response `id` is the target. */
+  target?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    audit?: AuditSpec;
+  }
+  interface FastifyRequest {
+    /** Set once the audit interceptor has taken charge of the request. */
+    auditRecorded?: boolean;
+  }
+}
+
+const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+
+/**
+ * Names the audit action of an `/admin` route. Every `/admin` request is recorded whether or not its route
+ * carries this decorator (the name then falls back to method and route, and a test fails); the decorator only
+ * names it. The spec is stored in the Fastify route config, so that requests the guard rejects are recorded
+ * under the same name.
+ */
+export function Audited(action: string, options: Omit<AuditSpec, 'action'> = {}): MethodDecorator {
+  if (!ACTION.test(action)) throw new Error(`@Audited: "${action}" is not a dotted lower-case action`);
+  return (_target, _key, descriptor) => {
+    const handler = descriptor.value as object;
+    const existing = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as object;
+    Reflect.defineMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      { ...existing, audit: { action, ...options } },
+      handler,
+    );
+    return descriptor;
+  };
+}
