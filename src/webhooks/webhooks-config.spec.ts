@@ -1,9 +1,11 @@
 import { loadConfig } from '../config/app-config';
+import { generateSigningKeyPem } from '../receipts/receipt-keys';
 
 const base = {
   ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
   DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+  RECEIPT_SIGNING_KEY: generateSigningKeyPem(),
 };
 
 describe('webhooks configuration', () => {
