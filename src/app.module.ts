@@ -30,6 +30,7 @@ import { TermsModule } from './terms/terms.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReceiptsModule } from './receipts/receipts.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -85,6 +86,7 @@ export class AppModule {
         WebhooksModule,
         ConsentChainModule,
         ReceiptsModule,
+        ...(config.demoSeed ? [DemoModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

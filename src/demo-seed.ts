@@ -6,8 +6,10 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import type { AppConfig } from './config/app-config';
 import { MerchantsService } from './merchants/merchants.service';
 import type { RunningEmulator } from './klarna-emulator-runner';
+import { DemoContext } from './demo/demo-context';
 
 export const DEMO_MERCHANT_ID = 'mer_00000000000000000000000DEM';
+const DEMO_MERCHANT_NAME = 'Demo Merchant';
 
 export interface DemoCredentials {
   api_url: string;
@@ -30,10 +32,22 @@ function readPrevious(file: string): Partial<DemoCredentials> {
   }
 }
 
+/** This service as the demo backend reaches it: over loopback, whatever PUBLIC_URL says. */
+function loopbackUrl(app: NestFastifyApplication): string {
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('the service is not listening on TCP');
+  const host = ['0.0.0.0', '::'].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  return `http://${host}:${address.port}`;
+}
+
 /**
  * Outside production: make sure the demo merchant exists (once), reuse the keys from the previous start when
  * they still work (secrets are stored only as hashes, so the file is the only place they survive), otherwise
- * issue new ones; point the demo merchant at the emulator; write `.data/demo-credentials.json`.
+ * issue new ones; point the demo merchant at the emulator; hand the keys to the demo pages' backend; write `.data/demo-credentials.json`.
  */
 export async function seedDemo(
   app: NestFastifyApplication,
@@ -46,7 +60,7 @@ export async function seedDemo(
   const apiKeys = app.get(ApiKeysService);
   const merchants = app.get(MerchantsService);
 
-  await merchants.ensureMerchant(em, DEMO_MERCHANT_ID, 'Demo Merchant');
+  await merchants.ensureMerchant(em, DEMO_MERCHANT_ID, DEMO_MERCHANT_NAME);
   if (ctx.emulator) {
     await merchants.setKlarnaCredentials(em, DEMO_MERCHANT_ID, {
       region: 'EU',
@@ -88,6 +102,13 @@ export async function seedDemo(
         }
       : {}),
   };
+  app.get(DemoContext).configure({
+    apiUrl: loopbackUrl(app),
+    merchantName: DEMO_MERCHANT_NAME,
+    merchantApiKey: creds.merchant_api_key,
+    auditorApiKey: creds.auditor_api_key,
+    emulatorUrl: ctx.emulator?.url,
+  });
   mkdirSync(config.dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   return { ...creds, file };

@@ -12,7 +12,8 @@ describe('authorization matrix', () => {
   const keys: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    // DEMO_SEED registers the demo pages and their backend too (unseeded here), so they are checked as well.
+    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000', DEMO_SEED: 'true' } });
     routes = declaredRoutes(t.app);
     const merchant = await createMerchant(t, 'Matrix');
     keys.merchant = merchant.key;
@@ -80,7 +81,7 @@ describe('authorization matrix', () => {
   it('keeps public routes public', async () => {
     const publicRoutes = routes.filter((r) => r.auth?.public).map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes).toEqual(
-      expect.arrayContaining(['GET /health', 'GET /health/ready', 'GET /metrics']),
+      expect.arrayContaining(['GET /health', 'GET /health/ready', 'GET /metrics', 'GET /demo']),
     );
     for (const path of ['/health', '/health/ready', '/metrics', '/docs-json']) {
       expect((await t.request('GET', path)).status).toBe(200);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -9,6 +12,7 @@ import { type Clock, FakeClock } from '../../src/common/clock/clock';
 import { type Env, loadConfig } from '../../src/config/app-config';
 import { freePort } from '../../src/database/embedded-postgres';
 import { withDatabase } from '../../src/database/scratch-database';
+import { type DemoCredentials, seedDemo } from '../../src/demo-seed';
 import { TEST_ENV } from './test-env';
 
 export interface ApiResponse<T = any> {
@@ -53,6 +57,8 @@ export interface TestApp {
   /** A direct connection to this suite's database, for asserting rows. */
   db: Client;
   clock: Clock;
+  /** With `{ demo: true }`: the seeded demo merchant's credentials, as `npm start` writes them. */
+  demo?: DemoCredentials;
   adminKey: string;
   auditorKey: string;
   request<T = any>(
@@ -116,6 +122,8 @@ export async function startTestApp(
     env?: Env;
     clock?: Clock;
     emulator?: boolean;
+    /** Demo mode as in `npm start`: the demo merchant seeded against the emulator, `/demo` served. */
+    demo?: boolean;
     /** Reuse this database (e.g. a second instance with other keys) instead of a fresh clone. */
     database?: string;
     /** Receives every log line (set LOG_LEVEL in env to see any). */
@@ -125,12 +133,15 @@ export async function startTestApp(
   const dbUrl = opts.database ?? (await createTestDatabase());
   const clock = opts.clock ?? new FakeClock(new Date('2026-03-01T09:00:00Z'));
   // The emulator starts after the service so that its Nest bootstrap logs go to the service's (silent) logger.
+  if (opts.demo && !opts.emulator) throw new Error('demo mode needs the emulator');
   const emulatorPort = opts.emulator ? await freePort() : 9;
+  const dataDir = opts.demo ? mkdtempSync(join(tmpdir(), 'autopay-demo-')) : undefined;
   const config = loadConfig({
     ...TEST_ENV,
     ...FAST_KLARNA_ENV,
     DATABASE_URL: dbUrl,
     KLARNA_BASE_URL: `http://127.0.0.1:${emulatorPort}`,
+    ...(dataDir ? { DEMO_SEED: 'true', DATA_DIR: dataDir } : {}),
     ...opts.env,
   });
   const app = await createApp(config, { clock, logStream: opts.logStream });
@@ -143,10 +154,15 @@ export async function startTestApp(
   const adminKey = (await apiKeys.issue({ role: 'admin', merchantId: null, name: 'test admin', em })).secret;
   const auditorKey = (await apiKeys.issue({ role: 'auditor', merchantId: null, name: 'test auditor', em }))
     .secret;
+  const demo =
+    emulator && dataDir
+      ? await seedDemo(app, config, { apiUrl: url, emulator: { ...emulator, stop: () => emulator.close() } })
+      : undefined;
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   return {
     emulator,
+    demo,
     app,
     url,
     dbUrl,
@@ -159,6 +175,7 @@ export async function startTestApp(
       await db.end();
       await app.close();
       await emulator?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

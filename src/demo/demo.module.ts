@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DemoApiController } from './demo-api.controller';
+import { DemoContext } from './demo-context';
+import { DemoPagesController } from './demo-pages.controller';
+import { DemoService } from './demo.service';
+import { MerchantApiClient } from './merchant-api.client';
+
+/** `/demo` (sign-up page), `/demo/admin` (consent viewer) and their backend. Registered only in demo mode. */
+@Module({
+  controllers: [DemoPagesController, DemoApiController],
+  providers: [DemoContext, DemoService, MerchantApiClient],
+  exports: [DemoContext],
+})
+export class DemoModule {}
