@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'src/demo/**/*.js',
+      'test/client/generated/**',
       'eslint.config.mjs',
       '**/*.mjs',
       'jest.config.js',

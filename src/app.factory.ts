@@ -7,6 +7,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { installAuditHook } from './audit/audit-hook';
 import { AuditService } from './audit/audit.service';
 import { newId } from './common/ids';
+import { documentProblemResponses } from './common/openapi/problem-responses';
 import type { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -34,16 +35,29 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     )
     .setVersion('1.0.0')
     .setLicense('Proprietary', 'https://example.com/autopay/license')
-    .addServer('http://localhost:3000', 'Local (npm start)')
+    // A variable rather than a fixed localhost URL: partners point their client at their own deployment.
+    .addServer('{base_url}', 'Where Autopay runs', {
+      base_url: {
+        default: 'http://localhost:3000',
+        description: '`npm start` serves on http://localhost:3000',
+      },
+    })
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'API key: `Authorization: Bearer ak_…`' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'API key: `Authorization: Bearer ak_…`',
+      },
       'api_key',
     )
     .build();
-  return SwaggerModule.createDocument(app, builder, {
-    operationIdFactory: (controllerKey: string, methodKey: string) =>
-      `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
-  });
+  return documentProblemResponses(
+    SwaggerModule.createDocument(app, builder, {
+      operationIdFactory: (controllerKey: string, methodKey: string) =>
+        `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
+    }),
+  );
 }
 
 function installHttpHooks(app: NestFastifyApplication): void {

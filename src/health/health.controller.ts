@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/auth.decorator';
+import { ProblemDto } from '../common/errors/problem.dto';
 
 @ApiTags('operations')
 @Controller('health')
@@ -21,9 +22,10 @@ export class HealthController {
 
   @Get('ready')
   @Public()
+  // Above @HealthCheck(), whose own 503 schema it replaces: the global filter answers problem details.
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down.', type: ProblemDto })
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the database answers' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down.' })
   ready() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
   }

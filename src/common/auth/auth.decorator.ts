@@ -34,5 +34,6 @@ export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(AUTH_METADATA, { public: true } satisfies AuthRequirement),
     ApiSecurity({}),
+    ApiTooManyRequestsResponse({ description: 'Rate limit for this IP address exceeded.', type: ProblemDto }),
   );
 }
