@@ -71,10 +71,12 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
         const content = (response as ResponseObject).content;
         const json = content?.['application/json'];
         if (!json || !isRef(json.schema) || json.schema.$ref !== PROBLEM_REF) continue;
-        (response as ResponseObject).content = {
-          [PROBLEM_MEDIA_TYPE]: {
-            schema: json.schema,
-            example: problemExample(Number(status), (response as ResponseObject).description),
+        const { description } = response as ResponseObject;
+        // Rebuilt whole: a decorator merged over another (terminus' 503) can leave a stray Swagger 2 `schema`.
+        operation.responses[status] = {
+          description,
+          content: {
+            [PROBLEM_MEDIA_TYPE]: { schema: json.schema, example: problemExample(Number(status), description) },
           },
         };
       }
