@@ -205,23 +205,26 @@
       var order = await backend('POST', '/demo/api/customer-tokens/' + state.token.id + '/orders', {
         idempotency_key: state.chargeKey,
       });
-      state.chargeKey = crypto.randomUUID();
       var ok = order.status === 'accepted' || order.status === 'pending';
+      // An unknown outcome is finished by the service with the same key: keep it, so a retry gets the answer.
+      if (order.status !== 'unknown') state.chargeKey = crypto.randomUUID();
       show(
         out,
-        ok ? 'success' : 'error',
-        (ok ? 'Charged ' : 'Not charged ') +
+        ok ? 'success' : order.status === 'unknown' ? 'info' : 'error',
+        (ok ? 'Charged ' : order.status === 'unknown' ? 'Charging ' : 'Not charged ') +
           formatAmount(order.order_amount, order.purchase_currency) +
           ': order ' +
           order.id +
           ' is ' +
-          order.status +
+          (order.status === 'unknown' ? 'waiting for Klarna; press again to see the outcome' : order.status) +
           (order.klarna_order_id ? ' (Klarna order ' + order.klarna_order_id + ')' : '') +
           '.',
       );
       out.setAttribute('data-order-id', order.id);
     } catch (error) {
-      if (error.problem && error.problem.status && error.problem.status < 500)
+      // A refused charge (declined, out of scope) may be tried anew; one in flight or unanswered keeps its key.
+      var problem = error.problem || {};
+      if (problem.status < 500 && problem.code !== 'REQUEST_IN_PROGRESS')
         state.chargeKey = crypto.randomUUID();
       show(out, 'error', 'The charge failed: ' + error.message);
     } finally {
