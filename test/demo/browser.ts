@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium, as .ci/run installs it; the flags keep it headless, quiet and offline. */
 export function launchChromium(): Promise<Browser> {
@@ -37,4 +37,36 @@ export function pageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+export interface OpenedSession {
+  id: string;
+  klarna_session_id: string;
+  terms: { id: string; title: string; version: number; content_sha256: string };
+}
+
+/** Opens /demo and waits until its session exists and Klarna's widget is loaded. */
+export async function openSignUpPage(
+  context: BrowserContext,
+  baseUrl: string,
+): Promise<{ page: Page; session: OpenedSession; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  const sessionAnswer = page.waitForResponse(
+    (r) => r.url().endsWith('/demo/api/sessions') && r.request().method() === 'POST',
+  );
+  await page.goto(`${baseUrl}/demo`);
+  const session = (await (await sessionAnswer).json()) as OpenedSession;
+  await page.locator('.klarna-emulator-widget').waitFor();
+  await page.getByLabel(/^I agree to/).waitFor({ state: 'attached' });
+  return { page, session, errors };
+}
+
+/** Picks the persona, ticks the consent, signs up; returns the outcome the page shows (approved/declined). */
+export async function signUpAs(page: Page, persona: 'Approved' | 'Declined'): Promise<string> {
+  await page.getByRole('radio', { name: new RegExp(persona) }).check();
+  await page.getByRole('checkbox', { name: /^I agree to/ }).check();
+  await page.getByRole('button', { name: 'Sign up with Klarna' }).click();
+  await page.locator('#status[data-outcome]').waitFor();
+  return (await page.locator('#status').getAttribute('data-outcome'))!;
 }

@@ -1,14 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, pageErrors, screenshot } from './browser';
+import { launchChromium, openSignUpPage, screenshot, signUpAs } from './browser';
 
 jest.setTimeout(60_000);
-
-interface OpenedSession {
-  id: string;
-  klarna_session_id: string;
-  terms: { id: string; title: string; version: number; content_sha256: string };
-}
 
 /**
  * The demo merchant's sign-up page in Chromium, against the service as `npm start` runs it (demo merchant
@@ -34,31 +28,8 @@ describe('demo sign-up page (/demo) in Chromium', () => {
     await context.close();
   });
 
-  /** Opens the page and waits until the session exists and Klarna's widget is loaded. */
-  async function openPage(): Promise<{ page: Page; session: OpenedSession; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = pageErrors(page);
-    const sessionAnswer = page.waitForResponse(
-      (r) => r.url().endsWith('/demo/api/sessions') && r.request().method() === 'POST',
-    );
-    await page.goto(`${t.url}/demo`);
-    const session = (await (await sessionAnswer).json()) as OpenedSession;
-    await page.locator('.klarna-emulator-widget').waitFor();
-    await page.getByLabel(/^I agree to/).waitFor({ state: 'attached' });
-    return { page, session, errors };
-  }
-
-  async function signUpAs(page: Page, persona: 'Approved' | 'Declined'): Promise<string> {
-    await page.getByRole('radio', { name: new RegExp(persona) }).check();
-    const consent = page.getByRole('checkbox', { name: /^I agree to/ });
-    await consent.check();
-    await page.getByRole('button', { name: 'Sign up with Klarna' }).click();
-    await page.locator('#status[data-outcome]').waitFor();
-    return (await page.locator('#status').getAttribute('data-outcome'))!;
-  }
-
   it('shows the published terms from the API and the consent text built from them', async () => {
-    const { page, session, errors } = await openPage();
+    const { page, session, errors } = await openSignUpPage(context, t.url);
     const published = await t.request('GET', '/v1/terms?status=published', { key: t.demo!.merchant_api_key });
     expect(published.body.data).toHaveLength(1);
     const terms = published.body.data[0];
@@ -79,7 +50,7 @@ describe('demo sign-up page (/demo) in Chromium', () => {
   });
 
   it('signs an approving persona up: token shown, token active in the API, consent row with the exact text', async () => {
-    const { page, session, errors } = await openPage();
+    const { page, session, errors } = await openSignUpPage(context, t.url);
     const acceptanceText = (await page.locator('#consent-label').textContent())!;
     const userAgent = await page.evaluate('navigator.userAgent');
 
@@ -143,7 +114,7 @@ describe('demo sign-up page (/demo) in Chromium', () => {
   });
 
   it('tells a declined persona clearly, and nothing is recorded or created', async () => {
-    const { page, session, errors } = await openPage();
+    const { page, session, errors } = await openSignUpPage(context, t.url);
 
     await expect(signUpAs(page, 'Declined')).resolves.toBe('declined');
     const message = (await page.locator('#status').textContent())!;
@@ -167,7 +138,7 @@ describe('demo sign-up page (/demo) in Chromium', () => {
   });
 
   it('lets a declined consumer switch to an approving persona on the same page', async () => {
-    const { page, session } = await openPage();
+    const { page, session } = await openSignUpPage(context, t.url);
     await expect(signUpAs(page, 'Declined')).resolves.toBe('declined');
     await expect(signUpAs(page, 'Approved')).resolves.toBe('approved');
     const tokenId = (await page.locator('#customer-token').textContent())!;

@@ -199,6 +199,7 @@
     var button = $('charge');
     button.disabled = true;
     var out = $('charge-result');
+    out.setAttribute('data-charge-state', 'pending');
     show(out, 'info', 'Charging…');
     try {
       // One key per intended charge: a retry after a network error reuses it, so it never charges twice.
@@ -229,6 +230,7 @@
       show(out, 'error', 'The charge failed: ' + error.message);
     } finally {
       button.disabled = false;
+      out.setAttribute('data-charge-state', 'done');
     }
   }
 
