@@ -15,6 +15,7 @@ import { ApiKeyThrottlerGuard } from './common/http/throttler.guard';
 import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
 import { ConsentChainModule } from './consents/chain/consent-chain.module';
+import { ConsentsAdminModule } from './consents/admin/consents-admin.module';
 import { CoreModule } from './core/core.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
@@ -85,6 +86,7 @@ export class AppModule {
         EventsModule,
         WebhooksModule,
         ConsentChainModule,
+        ConsentsAdminModule,
         ReceiptsModule,
         ...(config.demoSeed ? [DemoModule] : []),
       ],

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ConsentChainModule } from './chain/consent-chain.module';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
 
 @Module({
+  imports: [ConsentChainModule],
   controllers: [ConsentsController],
   providers: [ConsentsService],
   exports: [ConsentsService],

@@ -6,18 +6,27 @@ import { newId } from '../common/ids';
 import { Merchant } from '../merchants/merchant.entity';
 import { loadOwnedSession, requireOpenSession } from '../sessions/session-lookup';
 import type { Session } from '../sessions/session.entity';
+import { ChainService } from './chain/chain.service';
+import { chainFieldsOf, type ConsentEventRow, type ConsentRow } from './chain/consent-chain-fields';
 import { Consent, ConsentEvent, type ConsentEventType } from './consent.entity';
 import type { ConsentDto, CreateConsentDto } from './dto/consent.dto';
 
+/** References an event carries: the token (linked_to_token, withdrawn) and the authorization exchanged for it. */
+export interface ConsentEventRefs {
+  customerTokenId?: string | null;
+  authorizationId?: string | null;
+}
+
 /**
- * All writes to consents and consent_events go through here, and they only ever insert: the consent-audit
- * work makes this chain tamper-evident without touching callers.
+ * All writes to consents and consent_events go through here. They only ever insert (PostgreSQL refuses
+ * anything else), and each insert takes the next link of the merchant's hash chain in its own transaction.
  */
 @Injectable()
 export class ConsentsService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly chain: ChainService,
   ) {}
 
   async create(merchantId: string, sessionId: string, input: CreateConsentDto): Promise<ConsentDto> {
@@ -35,26 +44,49 @@ export class ConsentsService {
         { field: 'locale', message: `must be ${terms.locale}, the locale of the terms` },
       ]);
     }
-    const consent = this.em.create(Consent, {
+    const row: ConsentRow = {
       id: newId('con', this.clock.nowMs()),
-      merchant: this.em.getReference(Merchant, merchantId),
-      session,
-      klarnaSessionId: session.klarnaSessionId,
-      merchantCustomerId: session.merchantCustomerId ?? null,
-      terms,
-      termsVersion: terms.version,
-      termsLocale: terms.locale,
-      termsContentSha256: terms.contentSha256,
+      merchant_id: merchantId,
+      session_id: session.id,
+      klarna_session_id: session.klarnaSessionId,
+      merchant_customer_id: session.merchantCustomerId ?? null,
+      terms_id: terms.id,
+      terms_version: terms.version,
+      terms_locale: terms.locale,
+      terms_content_sha256: terms.contentSha256,
       accepted: true,
-      acceptanceText: input.acceptance_text,
-      ipAddress: input.ip_address,
-      userAgent: input.user_agent,
+      acceptance_text: input.acceptance_text,
+      ip_address: input.ip_address,
+      user_agent: input.user_agent,
       channel: input.channel,
       locale: input.locale,
-      acceptedAt: now,
+      accepted_at: now,
+    };
+    const { consent, granted } = await this.em.transactional(async (tx) => {
+      const link = await this.chain.append(tx, merchantId, chainFieldsOf({ record_type: 'consent', ...row }));
+      const created = tx.create(Consent, {
+        id: row.id,
+        merchant: tx.getReference(Merchant, merchantId),
+        session: session.id,
+        klarnaSessionId: row.klarna_session_id,
+        merchantCustomerId: row.merchant_customer_id,
+        terms: terms.id,
+        termsVersion: row.terms_version,
+        termsLocale: row.terms_locale,
+        termsContentSha256: row.terms_content_sha256,
+        accepted: row.accepted,
+        acceptanceText: row.acceptance_text,
+        ipAddress: row.ip_address,
+        userAgent: row.user_agent,
+        channel: input.channel,
+        locale: row.locale,
+        acceptedAt: row.accepted_at,
+        seq: link.seq,
+        prevHash: link.prevHash,
+        hash: link.hash,
+      });
+      return { consent: created, granted: await this.event(tx, created, 'granted') };
     });
-    const granted = this.event(this.em, consent, 'granted', null);
-    await this.em.flush();
     return this.map(consent, [granted]);
   }
 
@@ -71,20 +103,41 @@ export class ConsentsService {
     return em.findOne(Consent, { session, terms: session.terms.id }, { orderBy: { id: 'desc' } });
   }
 
-  /** Appends an event; flushed with the caller's unit of work. */
-  event(
+  /**
+   * Appends an event to the consent and to its merchant's chain. `em` must be inside the transaction that
+   * inserts it (the chain head stays locked until it ends); the row is flushed with that unit of work.
+   */
+  async event(
     em: EntityManager,
     consent: Consent,
     type: ConsentEventType,
-    customerTokenId: string | null,
-  ): ConsentEvent {
-    return em.create(ConsentEvent, {
+    refs: ConsentEventRefs = {},
+  ): Promise<ConsentEvent> {
+    const row: ConsentEventRow = {
       id: newId('cev', this.clock.nowMs()),
-      consent,
-      merchant: consent.merchant,
+      consent_id: consent.id,
+      merchant_id: consent.merchant.id,
       type,
-      customerTokenId,
-      occurredAt: this.clock.now(),
+      customer_token_id: refs.customerTokenId ?? null,
+      authorization_id: refs.authorizationId ?? null,
+      occurred_at: this.clock.now(),
+    };
+    const link = await this.chain.append(
+      em,
+      row.merchant_id,
+      chainFieldsOf({ record_type: 'consent_event', ...row }),
+    );
+    return em.create(ConsentEvent, {
+      id: row.id,
+      consent: consent.id,
+      merchant: row.merchant_id,
+      type,
+      customerTokenId: row.customer_token_id,
+      authorizationId: row.authorization_id,
+      occurredAt: row.occurred_at,
+      seq: link.seq,
+      prevHash: link.prevHash,
+      hash: link.hash,
     });
   }
 
@@ -107,6 +160,7 @@ export class ConsentsService {
       events: events.map((e) => ({
         type: e.type,
         customer_token_id: e.customerTokenId ?? null,
+        authorization_id: e.authorizationId ?? null,
         occurred_at: e.occurredAt.toISOString(),
       })),
       created_at: c.acceptedAt.toISOString(),

@@ -221,7 +221,10 @@ export class CreateCustomerToken {
         { id: session.id },
         { status: 'completed', completedAt: now, updatedAt: now },
       );
-      this.consents.event(tx, await saved.consent.loadOrFail(), 'linked_to_token', saved.id);
+      await this.consents.event(tx, await saved.consent.loadOrFail(), 'linked_to_token', {
+        customerTokenId: saved.id,
+        authorizationId: authorization.id,
+      });
       await this.events.emit(tx, {
         merchantId: saved.merchant.id,
         type: 'customer_token.created',

@@ -144,7 +144,7 @@ export class CustomerTokensService {
     token.updatedAt = now;
     const consent = await token.consent.loadOrFail();
     await this.em.transactional(async (tx) => {
-      this.consents.event(tx, consent, 'withdrawn', token.id);
+      await this.consents.event(tx, consent, 'withdrawn', { customerTokenId: token.id });
       await this.events.emit(tx, {
         merchantId: token.merchant.id,
         type: 'customer_token.cancelled',

@@ -53,6 +53,14 @@ export class ConsentEventDto {
   @ApiProperty({ type: String, nullable: true, example: 'ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   customer_token_id!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'aut_01JD3X9R0S4V8W2Y6Z1A3B5C7D',
+    description: 'linked_to_token: the authorization exchanged for the token.',
+  })
+  authorization_id!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   occurred_at!: string;
 }
