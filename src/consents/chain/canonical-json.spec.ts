@@ -23,6 +23,10 @@ describe('canonicalJson (RFC 8785)', () => {
 
   it('escapes strings minimally', () => {
     expect(canonicalJson('a"b\\c\n\u0001é')).toBe('"a\\"b\\\\c\\n\\u0001é"');
+    // Exactly what JSON.stringify writes, lone surrogates (escaped) and pairs (kept) included.
+    for (const text of ['plain', '\ud800', 'x\udfffy', '😀', '\u007f\u2028', 'tab\there']) {
+      expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+    }
   });
 
   it('is independent of insertion order', () => {

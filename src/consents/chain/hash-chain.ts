@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type CanonicalInput, canonicalJson } from './canonical-json';
 
 /**
@@ -16,10 +16,12 @@ export type ChainFields = { readonly [key: string]: CanonicalInput };
 
 export function chainHash(prevHash: string, seq: number, fields: ChainFields): string {
   if (!HEX_HASH.test(prevHash)) throw new Error('prevHash must be 64 lower-case hex characters');
-  return createHash('sha256')
-    .update(Buffer.from(prevHash, 'hex'))
-    .update(canonicalJson({ seq, record: fields }), 'utf8')
-    .digest('hex');
+  // One-shot hash of one buffer: several times cheaper than a Hash object per record, which verify feels.
+  const json = canonicalJson({ seq, record: fields });
+  const input = Buffer.allocUnsafe(32 + Buffer.byteLength(json, 'utf8'));
+  input.write(prevHash, 0, 32, 'hex');
+  input.write(json, 32, 'utf8');
+  return hash('sha256', input, 'hex');
 }
 
 /** One stored record as verification sees it. */
