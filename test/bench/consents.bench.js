@@ -141,7 +141,7 @@ async function withPeakRss(work) {
   }
 }
 
-async function run() {
+module.exports = async function run() {
   const stack = await startStack();
   try {
     const t0 = Date.now();
@@ -244,10 +244,7 @@ async function run() {
   } finally {
     await stack.stop();
   }
-}
-
-module.exports = run;
-module.exports.internals = { setUpMerchants, seed };
+};
 
 if (require.main === module && process.argv[2] === '--seed') {
   process.once('message', ({ dbUrl, merchants }) => {

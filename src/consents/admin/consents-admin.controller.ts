@@ -4,7 +4,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Audited } from '../../audit/audited.decorator';
@@ -54,8 +53,13 @@ export class ConsentsAdminController {
       'consent with its chain position and token link, values exactly as recorded. `ndjson`: one object per ' +
       'line, shaped like a list item (with its events).',
   })
-  @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOkResponse({ description: 'The export, as an attachment.', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The export, as an attachment (`Content-Disposition`).',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
   export(@Query() query: ConsentExportQueryDto): StreamableFile {
     const out = this.exporter.export(query);
     return new StreamableFile(out.stream, {

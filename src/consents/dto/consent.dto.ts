@@ -65,7 +65,8 @@ export class ConsentEventDto {
   occurred_at!: string;
 }
 
-export class ConsentDto {
+/** The evidence of a consent, as both the merchant's and the admin API show it. */
+export class ConsentEvidenceDto {
   @ApiProperty({ example: 'con_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   id!: string;
 
@@ -107,7 +108,9 @@ export class ConsentDto {
 
   @ApiProperty({ format: 'date-time', description: 'Server time of receipt.' })
   accepted_at!: string;
+}
 
+export class ConsentDto extends ConsentEvidenceDto {
   @ApiProperty({ type: [ConsentEventDto] })
   events!: ConsentEventDto[];
 

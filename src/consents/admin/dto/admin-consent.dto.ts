@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/pagination/pagination';
 import { DateTimeField, EnumField, QueryIntField, StringField } from '../../../common/validation/fields';
-import { CHANNELS } from '../../dto/consent.dto';
+import { ConsentEvidenceDto } from '../../dto/consent.dto';
 
 export const CONSENT_EVENT_TYPES = ['granted', 'linked_to_token', 'withdrawn'] as const;
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
@@ -102,54 +102,12 @@ export class AdminConsentEventDto extends ChainPositionDto {
   occurred_at!: string;
 }
 
-export class AdminConsentDto {
-  @ApiProperty({ example: 'con_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
-  id!: string;
-
+export class AdminConsentDto extends ConsentEvidenceDto {
   @ApiProperty()
   merchant_id!: string;
 
-  @ApiProperty()
-  session_id!: string;
-
   @ApiProperty({ description: "Klarna's payment session id." })
   klarna_session_id!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  merchant_customer_id!: string | null;
-
-  @ApiProperty()
-  terms_id!: string;
-
-  @ApiProperty()
-  terms_version!: number;
-
-  @ApiProperty()
-  terms_locale!: string;
-
-  @ApiProperty({ description: 'SHA-256 of the terms content the consumer accepted.' })
-  terms_content_sha256!: string;
-
-  @ApiProperty()
-  accepted!: boolean;
-
-  @ApiProperty({ description: 'The checkbox label exactly as shown.' })
-  acceptance_text!: string;
-
-  @ApiProperty()
-  ip_address!: string;
-
-  @ApiProperty()
-  user_agent!: string;
-
-  @ApiProperty({ enum: CHANNELS })
-  channel!: string;
-
-  @ApiProperty()
-  locale!: string;
-
-  @ApiProperty({ format: 'date-time', description: 'Server time of receipt.' })
-  accepted_at!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'The customer token it is linked to, if any.' })
   customer_token_id!: string | null;
