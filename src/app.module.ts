@@ -29,6 +29,7 @@ import { KeyRotationModule } from './key-rotation/key-rotation.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TermsModule } from './terms/terms.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrdersModule } from './orders/orders.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { DemoModule } from './demo/demo.module';
@@ -89,6 +90,7 @@ export class AppModule {
         ConsentsAdminModule,
         ReceiptsModule,
         ...(config.demoSeed ? [DemoModule] : []),
+        OrdersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

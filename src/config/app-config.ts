@@ -37,6 +37,19 @@ export interface AppConfig {
     ephemeral: boolean;
   };
   consents: { chainHeadLogIntervalMs: number };
+  orders: OrdersConfig;
+}
+
+export interface OrdersConfig {
+  idempotencyRetentionMs: number;
+  /** In-flight attempts older than this are the completer's (the request that made them died). */
+  attemptLeaseMs: number;
+  completerIntervalMs: number;
+  /** First delay before the completer retries an unknown outcome; doubles up to retryMaxDelayMs. */
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** Stop retrying well inside Klarna's 24 h idempotency window, so a late retry can never charge twice. */
+  giveUpAfterMs: number;
 }
 
 export interface WebhooksConfig {
@@ -154,6 +167,19 @@ export function loadConfig(env: Env): AppConfig {
       batchSize: vars.WEBHOOKS_BATCH_SIZE ?? 50,
       concurrency: vars.WEBHOOKS_CONCURRENCY ?? 10,
       pollIntervalMs: vars.WEBHOOKS_POLL_INTERVAL_MS ?? 1000,
+    },
+    orders: {
+      idempotencyRetentionMs: (vars.IDEMPOTENCY_RETENTION_HOURS ?? 24) * HOUR_MS,
+      attemptLeaseMs:
+        vars.ORDERS_ATTEMPT_LEASE_MS ??
+        // The Klarna client's worst case (every attempt times out, every backoff at its cap) plus a margin.
+        ((vars.KLARNA_MAX_RETRIES ?? 3) + 1) * ((vars.KLARNA_TIMEOUT_MS ?? 10000) + 1000) +
+          (vars.KLARNA_MAX_RETRIES ?? 3) * (vars.KLARNA_RETRY_MAX_DELAY_MS ?? 5000) +
+          5000,
+      completerIntervalMs: vars.ORDERS_COMPLETER_INTERVAL_MS ?? 5000,
+      retryBaseDelayMs: 5000,
+      retryMaxDelayMs: 10 * 60_000,
+      giveUpAfterMs: 20 * HOUR_MS,
     },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
     receipts: {

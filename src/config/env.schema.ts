@@ -245,6 +245,33 @@ export class EnvironmentVariables {
   @Max(600000)
   WEBHOOKS_POLL_INTERVAL_MS?: number;
 
+  /** How long an Idempotency-Key of a token order is remembered (and replayed). At least Klarna's 24 h. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  @Max(24 * 30)
+  IDEMPOTENCY_RETENTION_HOURS?: number;
+
+  /**
+   * How long a token order attempt may stay in flight before the completer takes it over (a crashed request).
+   * Default: long enough for the Klarna client's full retry budget.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  ORDERS_ATTEMPT_LEASE_MS?: number;
+
+  /** How often an instance looks for token orders whose outcome is unknown. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  ORDERS_COMPLETER_INTERVAL_MS?: number;
+
   /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
   @IsOptional()
   @IsBooleanString()

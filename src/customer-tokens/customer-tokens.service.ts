@@ -137,17 +137,38 @@ export class CustomerTokensService {
     });
   }
 
-  private async markCancelled(token: CustomerToken): Promise<void> {
+  /**
+   * Records a cancellation Klarna already knows about (by us, the consumer or Klarna) and the consent
+   * withdrawal that goes with it. `token` must be managed by `em`.
+   */
+  async markCancelled(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
+    if (token.status === 'cancelled') return;
     const now = this.clock.now();
     token.status = 'cancelled';
     token.cancelledAt = now;
     token.updatedAt = now;
     const consent = await token.consent.loadOrFail();
-    await this.em.transactional(async (tx) => {
+    await em.transactional(async (tx) => {
       await this.consents.event(tx, consent, 'withdrawn', { customerTokenId: token.id });
       await this.events.emit(tx, {
         merchantId: token.merchant.id,
         type: 'customer_token.cancelled',
+        data: tokenEventData(token),
+      });
+    });
+  }
+
+  /** Records that Klarna suspended the token (it may become active again; see `?refresh=true`). */
+  async markSuspended(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
+    if (token.status !== 'active') return;
+    token.status = 'suspended';
+    token.statusCheckedAt = this.clock.now();
+    token.updatedAt = this.clock.now();
+    await em.transactional(async (tx) => {
+      await tx.flush();
+      await this.events.emit(tx, {
+        merchantId: token.merchant.id,
+        type: 'customer_token.suspended',
         data: tokenEventData(token),
       });
     });

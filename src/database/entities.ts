@@ -6,6 +6,7 @@ import { Event } from '../events/event.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ChainHead } from '../consents/chain/chain-head.entity';
 import { Merchant } from '../merchants/merchant.entity';
+import { IdempotencyKey, Order } from '../orders/order.entity';
 import { Session } from '../sessions/session.entity';
 import { Terms } from '../terms/terms.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from '../webhooks/webhook-delivery.entity';
@@ -27,4 +28,6 @@ export const ENTITIES = [
   WebhookDeliveryAttempt,
   AuditEntry,
   ChainHead,
+  Order,
+  IdempotencyKey,
 ];

@@ -14,6 +14,7 @@ export interface RuleOrderLine {
   total_amount: number;
   total_discount_amount?: number;
   total_tax_amount?: number;
+  merchant_data?: string;
 }
 
 export interface RuleOrder {
@@ -72,8 +73,86 @@ export function marketCurrency(country: string): string | undefined {
   return MARKET_CURRENCY[country.toUpperCase()];
 }
 
+/** An order charged to a customer token (REFERENCE §7.3): no country, and the Customer Token API's limits. */
+export interface RuleTokenOrder {
+  purchase_currency: string;
+  order_amount: number;
+  order_tax_amount: number;
+  order_lines: RuleOrderLine[];
+}
+
+/** Customer Token API line limits (REFERENCE §3.3), tighter than the Payments API's that the DTO enforces. */
+const TOKEN_ORDER_MAX_AMOUNT = 100_000_000;
+const TOKEN_ORDER_MAX_MERCHANT_DATA = 255;
+
 /** Every violation, with the JSON path of the field Klarna would name. */
 export function checkKlarnaOrder(order: RuleOrder): FieldError[] {
+  const errors = checkLinesAndSums(order);
+  if (order.order_amount === sumOf(order.order_lines, (line) => line.total_amount)) {
+    if (order.intent !== 'tokenize' && order.order_amount < 1) {
+      errors.push({ field: 'order_amount', message: `must be at least 1 for intent ${order.intent}` });
+    }
+  }
+
+  const billingCountry = order.billing_address?.country;
+  const country = billingCountry ?? order.purchase_country;
+  const currency = marketCurrency(country);
+  if (!currency) {
+    errors.push({
+      field: billingCountry ? 'billing_address.country' : 'purchase_country',
+      message: 'is not a Klarna market',
+    });
+  } else if (currency !== order.purchase_currency.toUpperCase()) {
+    errors.push({ field: 'purchase_currency', message: `must be ${currency} for ${country.toUpperCase()}` });
+  }
+  return errors;
+}
+
+/**
+ * The token-order mode: the same line arithmetic and sums as sessions, plus the Customer Token API's limits
+ * (amounts within ±100 000 000 per line, `merchant_data` ≤ 255) and `order_amount` ≥ 1 (REFERENCE §7.3).
+ */
+export function checkKlarnaTokenOrder(order: RuleTokenOrder): FieldError[] {
+  const errors: FieldError[] = [];
+  order.order_lines.forEach((line, i) => {
+    const at = (field: string) => `order_lines[${i}].${field}`;
+    for (const field of [
+      'unit_price',
+      'total_amount',
+      'total_discount_amount',
+      'total_tax_amount',
+    ] as const) {
+      const value = line[field];
+      if (value !== undefined && Math.abs(value) > TOKEN_ORDER_MAX_AMOUNT) {
+        errors.push({
+          field: at(field),
+          message: `must be within ±${TOKEN_ORDER_MAX_AMOUNT} for token orders`,
+        });
+      }
+    }
+    if (line.merchant_data !== undefined && line.merchant_data.length > TOKEN_ORDER_MAX_MERCHANT_DATA) {
+      errors.push({
+        field: at('merchant_data'),
+        message: `must be at most ${TOKEN_ORDER_MAX_MERCHANT_DATA} characters for token orders`,
+      });
+    }
+  });
+  errors.push(...checkLinesAndSums(order));
+  if (order.order_amount < 1 && !errors.some((e) => e.field === 'order_amount')) {
+    errors.push({ field: 'order_amount', message: 'must be at least 1 for a token order' });
+  }
+  return errors;
+}
+
+const sumOf = (lines: RuleOrderLine[], pick: (line: RuleOrderLine) => number): number =>
+  lines.reduce((total, line) => total + pick(line), 0);
+
+/** Line totals, tax and signs, and the order sums: the rules sessions and token orders share. */
+function checkLinesAndSums(order: {
+  order_amount: number;
+  order_tax_amount?: number;
+  order_lines: RuleOrderLine[];
+}): FieldError[] {
   const errors: FieldError[] = [];
   const salesTaxStyle = order.order_lines.some((line) => line.type === 'sales_tax');
 
@@ -105,8 +184,7 @@ export function checkKlarnaOrder(order: RuleOrder): FieldError[] {
     }
   });
 
-  const sum = (pick: (line: RuleOrderLine) => number) =>
-    order.order_lines.reduce((total, line) => total + pick(line), 0);
+  const sum = (pick: (line: RuleOrderLine) => number) => sumOf(order.order_lines, pick);
   const totalAmount = sum((line) => line.total_amount);
   const totalTax = salesTaxStyle
     ? sum((line) => (line.type === 'sales_tax' ? line.total_amount : 0))
@@ -116,8 +194,6 @@ export function checkKlarnaOrder(order: RuleOrder): FieldError[] {
       field: 'order_amount',
       message: `must equal the sum of order_lines total_amount (${totalAmount})`,
     });
-  } else if (order.intent !== 'tokenize' && order.order_amount < 1) {
-    errors.push({ field: 'order_amount', message: `must be at least 1 for intent ${order.intent}` });
   }
   if ((order.order_tax_amount ?? 0) !== totalTax) {
     errors.push({
@@ -126,18 +202,6 @@ export function checkKlarnaOrder(order: RuleOrder): FieldError[] {
         ? `must equal the sum of the sales_tax lines (${totalTax})`
         : `must equal the sum of order_lines total_tax_amount (${totalTax})`,
     });
-  }
-
-  const billingCountry = order.billing_address?.country;
-  const country = billingCountry ?? order.purchase_country;
-  const currency = marketCurrency(country);
-  if (!currency) {
-    errors.push({
-      field: billingCountry ? 'billing_address.country' : 'purchase_country',
-      message: 'is not a Klarna market',
-    });
-  } else if (currency !== order.purchase_currency.toUpperCase()) {
-    errors.push({ field: 'purchase_currency', message: `must be ${currency} for ${country.toUpperCase()}` });
   }
   return errors;
 }

@@ -38,6 +38,23 @@ const FASTIFY_DETAILS: Record<string, [code: string, detail: string]> = {
 
 const kebab = (code: string): string => code.toLowerCase().replace(/_/g, '-');
 
+/**
+ * The problem details of a ProblemException, exactly as the filter sends them (also for answers that are
+ * rendered ahead of time and stored, e.g. idempotent replays).
+ */
+export function problemBody(exception: ProblemException, requestId: string): ProblemDto {
+  return {
+    type: `/problems/${kebab(exception.code)}`,
+    title: exception.title,
+    status: exception.getStatus(),
+    detail: exception.detail ?? exception.title,
+    code: exception.code,
+    ...(exception.errors ? { errors: exception.errors } : {}),
+    request_id: requestId,
+    ...(exception.upstream ? { upstream: exception.upstream } : {}),
+  };
+}
+
 interface FastifyLikeError {
   statusCode?: number;
   code?: string;
@@ -63,18 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDto {
     const requestId = String(request.id);
-    if (exception instanceof ProblemException) {
-      return {
-        type: `/problems/${kebab(exception.code)}`,
-        title: exception.title,
-        status: exception.getStatus(),
-        detail: exception.detail ?? exception.title,
-        code: exception.code,
-        ...(exception.errors ? { errors: exception.errors } : {}),
-        request_id: requestId,
-        ...(exception.upstream ? { upstream: exception.upstream } : {}),
-      };
-    }
+    if (exception instanceof ProblemException) return problemBody(exception, requestId);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // Nest re-wraps Fastify's body-parser errors as plain HttpExceptions; recognise the malformed-JSON ones.

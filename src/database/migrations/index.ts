@@ -5,6 +5,7 @@ import { Migration20261129111616_signup } from './Migration20261129111616_signup
 import { Migration20261129112449_webhooks } from './Migration20261129112449_webhooks';
 import { Migration20261129112530_append_only_audit_chain } from './Migration20261129112530_append_only_audit_chain';
 import { Migration20261129113343_consent_chain } from './Migration20261129113343_consent_chain';
+import { Migration20261129121241_orders } from './Migration20261129121241_orders';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261129112530_append_only_audit_chain,
   },
   { name: 'Migration20261129113343_consent_chain', class: Migration20261129113343_consent_chain },
+  { name: 'Migration20261129121241_orders', class: Migration20261129121241_orders },
 ];

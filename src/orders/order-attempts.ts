@@ -1,0 +1,281 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock/clock';
+import type { ProblemException } from '../common/errors/problem.exception';
+import type { OrdersConfig, AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../core/core.module';
+import { CustomerToken } from '../customer-tokens/customer-token.entity';
+import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
+import { EventsService } from '../events/events.service';
+import type { KlarnaCredentials } from '../klarna/klarna-credentials';
+import { KlarnaClient } from '../klarna/klarna.client';
+import {
+  fieldErrorsFromMessages,
+  KlarnaApiError,
+  KlarnaCredentialsRejectedError,
+  KlarnaUnavailableError,
+  KlarnaUnknownOutcomeError,
+} from '../klarna/klarna.errors';
+import type { KlarnaOrder, KlarnaTokenOrderRequest } from '../klarna/klarna.types';
+import {
+  DECLINE_CODES,
+  klarnaRejected,
+  orderAnswer,
+  type OrderView,
+  paymentDeclined,
+  problemAnswer,
+  type RenderedAnswer,
+  TOKEN_STATUS_BY_CODE,
+  tokenNotActive,
+  toOrderDto,
+  viewOf,
+} from './order-answers';
+import { IdempotencyKey, Order, type OrderStatus } from './order.entity';
+
+/** What one attempt at Klarna ended in, from the order's point of view. */
+export type Settled =
+  /** Klarna answered definitely; the order is final and `answer` is what every replay gets. */
+  | { kind: 'final'; order: OrderView; answer: RenderedAnswer }
+  /** No definite answer: the order stays `unknown` and the completer retries with the same Klarna key. */
+  | { kind: 'unknown'; order: OrderView; reason: string }
+  /** Certainly nothing reached Klarna (breaker open, unreachable, 429, credentials): key and order given back. */
+  | { kind: 'released'; problem: ProblemException };
+
+export interface AttemptTarget {
+  order: OrderView;
+  /** The attempt number this caller holds (the fence for giving the attempt back or rescheduling it). */
+  attempt: number;
+  klarnaIdempotencyKey: string;
+  body: KlarnaTokenOrderRequest;
+  klarnaTokenId: string;
+  credentials: KlarnaCredentials;
+  /** The request may give back an attempt Klarna never saw; the completer keeps retrying instead. */
+  origin: 'request' | 'completer';
+}
+
+/**
+ * One call to Klarna for an order attempt that is already committed, and the recording of what came back.
+ * Shared by the request path and the completer, so that both settle an answer in exactly the same way.
+ */
+@Injectable()
+export class OrderAttempts {
+  private readonly logger = new Logger(OrderAttempts.name);
+  private readonly config: OrdersConfig;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly klarna: KlarnaClient,
+    private readonly tokens: CustomerTokensService,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.orders;
+  }
+
+  async run(target: AttemptTarget): Promise<Settled> {
+    let data: KlarnaOrder;
+    let correlationId: string | undefined;
+    try {
+      ({ data, correlationId } = await this.klarna.createTokenOrder(
+        target.credentials,
+        target.klarnaTokenId,
+        target.body,
+        target.klarnaIdempotencyKey,
+      ));
+    } catch (error) {
+      return this.settleError(target, error);
+    }
+    const fraud = typeof data.fraud_status === 'string' ? data.fraud_status.toUpperCase() : null;
+    if (fraud === 'REJECTED') {
+      return this.finalize(target, {
+        status: 'declined',
+        klarnaOrderId: data.order_id ?? null,
+        fraudStatus: fraud,
+        errorCode: 'FRAUD_REJECTED',
+        errorMessage: 'Klarna rejected the order in its fraud check.',
+        klarnaCorrelationId: correlationId ?? null,
+      });
+    }
+    return this.finalize(target, {
+      status: fraud === 'PENDING' ? 'pending' : 'accepted',
+      klarnaOrderId: data.order_id,
+      fraudStatus: fraud,
+      authorizedPaymentMethod: data.authorized_payment_method ?? null,
+      klarnaCorrelationId: correlationId ?? null,
+    });
+  }
+
+  private async settleError(target: AttemptTarget, error: unknown): Promise<Settled> {
+    const nothingSent =
+      error instanceof KlarnaUnavailableError ||
+      error instanceof KlarnaCredentialsRejectedError ||
+      (error instanceof KlarnaApiError && error.httpStatus === 429);
+    if (error instanceof KlarnaApiError && error.httpStatus !== 429) {
+      const status: OrderStatus = DECLINE_CODES.has(error.errorCode) ? 'declined' : 'failed';
+      return this.finalize(
+        target,
+        {
+          status,
+          errorCode: error.errorCode,
+          errorMessage: error.messages.join('; ') || null,
+          fraudStatus: error.fraudStatus ?? null,
+          authorizedPaymentMethod: error.authorizedPaymentMethod ?? null,
+          klarnaCorrelationId: error.correlationId ?? null,
+        },
+        error,
+      );
+    }
+    if (nothingSent && target.origin === 'request') {
+      const released = await this.release(target);
+      if (released) return { kind: 'released', problem: error };
+    }
+    const reason =
+      error instanceof KlarnaUnknownOutcomeError
+        ? error.failure
+        : nothingSent
+          ? `not_sent:${(error as ProblemException).code}`
+          : 'unexpected_error';
+    if (!(error instanceof KlarnaUnknownOutcomeError) && !nothingSent) {
+      this.logger.error({ err: error, order_id: target.order.id }, 'token order attempt failed unexpectedly');
+    }
+    return this.reschedule(target, reason);
+  }
+
+  /** Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). */
+  private async release(target: AttemptTarget): Promise<boolean> {
+    const em = this.em.fork();
+    const rows = await em.execute<{ id: string }[]>(
+      `with released as (
+         delete from orders where id = ? and status = 'unknown' and attempts = ? returning id)
+       delete from idempotency_keys where order_id in (select id from released) returning order_id as id`,
+      [target.order.id, target.attempt],
+    );
+    return rows.length > 0;
+  }
+
+  /** Leaves the order unknown and due for the completer after a backoff. */
+  private async reschedule(target: AttemptTarget, reason: string): Promise<Settled> {
+    const now = this.clock.now();
+    const delay = Math.min(
+      this.config.retryMaxDelayMs,
+      this.config.retryBaseDelayMs * 2 ** Math.max(0, target.attempt - 1),
+    );
+    const nextAttemptAt = new Date(now.getTime() + delay);
+    try {
+      await this.em
+        .fork()
+        .nativeUpdate(
+          Order,
+          { id: target.order.id, status: 'unknown', attempts: target.attempt },
+          { nextAttemptAt, lastError: reason, updatedAt: now },
+        );
+    } catch (error) {
+      // The lease then simply runs out and the completer takes over.
+      this.logger.error({ err: error, order_id: target.order.id }, 'could not reschedule an unknown order');
+    }
+    return { kind: 'unknown', order: { ...target.order, nextAttemptAt }, reason };
+  }
+
+  /**
+   * Records Klarna's definite answer, the answer every replay gets, the token's new status (if Klarna says it
+   * changed) and the event, in one transaction. Whoever records first wins; a later recorder (Klarna replays
+   * the same answer for the same key) reads what the first stored.
+   */
+  private async finalize(
+    target: AttemptTarget,
+    result: Partial<OrderView> & { status: OrderStatus },
+    apiError?: KlarnaApiError,
+  ): Promise<Settled> {
+    const now = this.clock.now();
+    const order: OrderView = {
+      ...target.order,
+      klarnaOrderId: null,
+      fraudStatus: null,
+      authorizedPaymentMethod: null,
+      errorCode: null,
+      errorMessage: null,
+      klarnaCorrelationId: null,
+      ...result,
+      nextAttemptAt: null,
+      completedAt: now,
+    };
+    const tokenStatus = order.errorCode ? TOKEN_STATUS_BY_CODE[order.errorCode] : undefined;
+    const answer =
+      order.status === 'accepted' || order.status === 'pending'
+        ? orderAnswer(order, 201)
+        : problemAnswer(
+            order.status === 'declined'
+              ? paymentDeclined(order)
+              : tokenStatus
+                ? tokenNotActive(order.customerTokenId, tokenStatus, order)
+                : klarnaRejected(order, apiError ? fieldErrorsFromMessages(apiError.messages) : undefined),
+            order.requestId,
+          );
+    try {
+      const won = await this.em.fork().transactional(async (tx) => {
+        const updated = await tx.nativeUpdate(
+          Order,
+          { id: order.id, status: 'unknown' },
+          {
+            status: order.status,
+            klarnaOrderId: order.klarnaOrderId,
+            fraudStatus: order.fraudStatus,
+            authorizedPaymentMethod: order.authorizedPaymentMethod,
+            errorCode: order.errorCode,
+            errorMessage: order.errorMessage,
+            klarnaCorrelationId: order.klarnaCorrelationId,
+            nextAttemptAt: null,
+            lastError: null,
+            completedAt: now,
+            updatedAt: now,
+          },
+        );
+        if (updated === 0) return false;
+        await tx.nativeUpdate(
+          IdempotencyKey,
+          { merchantId: order.merchantId, key: order.idempotencyKey, orderId: order.id },
+          {
+            responseStatus: answer.status,
+            responseContentType: answer.contentType,
+            responseBody: answer.body,
+          },
+        );
+        if (tokenStatus) {
+          const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
+          if (tokenStatus === 'cancelled') await this.tokens.markCancelled(token, tx);
+          else await this.tokens.markSuspended(token, tx);
+        }
+        await this.events.emit(tx, {
+          merchantId: order.merchantId,
+          type:
+            order.status === 'accepted' || order.status === 'pending' ? 'order.succeeded' : 'order.failed',
+          data: { ...toOrderDto(order) },
+        });
+        return true;
+      });
+      if (!won) return this.alreadyFinal(order.id);
+    } catch (error) {
+      // Klarna's answer is not recorded: the order stays unknown and a retry with the same Klarna key (which
+      // replays this very answer) records it later.
+      this.logger.error({ err: error, order_id: order.id }, 'could not record the token order outcome');
+      return { kind: 'unknown', order: target.order, reason: 'not_recorded' };
+    }
+    return { kind: 'final', order, answer };
+  }
+
+  private async alreadyFinal(orderId: string): Promise<Settled> {
+    const em = this.em.fork();
+    const order = await em.findOneOrFail(Order, { id: orderId });
+    const key = await em.findOneOrFail(IdempotencyKey, { orderId });
+    return {
+      kind: 'final',
+      order: viewOf(order),
+      answer: {
+        status: key.responseStatus!,
+        contentType: key.responseContentType!,
+        body: key.responseBody!,
+      },
+    };
+  }
+}
