@@ -214,33 +214,37 @@ export class OrderAttempts {
           );
     try {
       const won = await this.em.fork().transactional(async (tx) => {
-        const updated = await tx.nativeUpdate(
-          Order,
-          { id: order.id, status: 'unknown' },
-          {
-            status: order.status,
-            klarnaOrderId: order.klarnaOrderId,
-            fraudStatus: order.fraudStatus,
-            authorizedPaymentMethod: order.authorizedPaymentMethod,
-            errorCode: order.errorCode,
-            errorMessage: order.errorMessage,
-            klarnaCorrelationId: order.klarnaCorrelationId,
-            nextAttemptAt: null,
-            lastError: null,
-            completedAt: now,
-            updatedAt: now,
-          },
+        // One round trip for both: the order (only while still unknown) and the answer for replays.
+        const [{ won }] = await tx.execute<{ won: number }[]>(
+          `with o as (
+             update orders set status = ?, klarna_order_id = ?, fraud_status = ?,
+                    authorized_payment_method = ?::jsonb, error_code = ?, error_message = ?,
+                    klarna_correlation_id = ?, next_attempt_at = null, last_error = null,
+                    completed_at = ?, updated_at = ?
+              where id = ? and status = 'unknown' returning id),
+           k as (
+             update idempotency_keys set response_status = ?, response_content_type = ?, response_body = ?
+              where merchant_id = ? and key = ? and order_id in (select id from o) returning 1)
+           select (select count(*) from o)::int as won`,
+          [
+            order.status,
+            order.klarnaOrderId,
+            order.fraudStatus,
+            order.authorizedPaymentMethod ? JSON.stringify(order.authorizedPaymentMethod) : null,
+            order.errorCode,
+            order.errorMessage,
+            order.klarnaCorrelationId,
+            now,
+            now,
+            order.id,
+            answer.status,
+            answer.contentType,
+            answer.body,
+            order.merchantId,
+            order.idempotencyKey,
+          ],
         );
-        if (updated === 0) return false;
-        await tx.nativeUpdate(
-          IdempotencyKey,
-          { merchantId: order.merchantId, key: order.idempotencyKey, orderId: order.id },
-          {
-            responseStatus: answer.status,
-            responseContentType: answer.contentType,
-            responseBody: answer.body,
-          },
-        );
+        if (won === 0) return false;
         if (tokenStatus) {
           const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
           if (tokenStatus === 'cancelled') await this.tokens.markCancelled(token, tx);

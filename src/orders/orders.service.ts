@@ -10,10 +10,10 @@ import { newId } from '../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/pagination';
 import { flattenValidationErrors } from '../common/validation/validation';
 import type { AppConfig, OrdersConfig } from '../config/app-config';
-import { ConsentEvent } from '../consents/consent.entity';
 import { APP_CONFIG } from '../core/core.module';
 import { CustomerToken } from '../customer-tokens/customer-token.entity';
-import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
+import { type ChargeableToken, CustomerTokensService } from '../customer-tokens/customer-tokens.service';
+import type { KlarnaCredentials } from '../klarna/klarna-credentials';
 import type { KlarnaTokenOrderRequest } from '../klarna/klarna.types';
 import { MerchantsService } from '../merchants/merchants.service';
 import type { OrderLineDto } from '../sessions/dto/order.dto';
@@ -148,13 +148,17 @@ export class OrdersService {
     const requestHash = sha256OfCanonical({ customer_token_id: customerTokenId, order: input });
     for (let round = 0; ; round++) {
       const em = this.em.fork();
-      const existing = await em.findOne(IdempotencyKey, { merchantId, key: idempotencyKey });
+      // The key and what a new order needs are read in parallel (a new order is the common case).
+      const [existing, context] = await Promise.all([
+        em.findOne(IdempotencyKey, { merchantId, key: idempotencyKey }),
+        this.loadContext(merchantId, customerTokenId),
+      ]);
       if (existing) return this.fromExisting(em, existing, requestHash);
       if (round >= 3) throw new Error('idempotency key kept changing while placing an order');
       const placed = await this.placeNew(
         em,
+        context,
         merchantId,
-        customerTokenId,
         idempotencyKey,
         input,
         requestHash,
@@ -225,11 +229,32 @@ export class OrdersService {
     };
   }
 
+  /** The token (with consent and scope), the merchant's Klarna credentials and whether consent was withdrawn. */
+  private async loadContext(merchantId: string, customerTokenId: string): Promise<OrderContext> {
+    const [chargeable, credentials, withdrawn] = await Promise.allSettled([
+      this.tokens.chargeable(merchantId, customerTokenId, this.em.fork()),
+      this.merchants.klarnaCredentials(merchantId, this.em.fork()),
+      this.em.fork().execute<{ withdrawn: boolean }[]>(
+        `select exists (select 1 from consent_events e join customer_tokens t on t.consent_id = e.consent_id
+                         where t.id = ? and t.merchant_id = ? and e.type = 'withdrawn') as withdrawn`,
+        [customerTokenId, merchantId],
+      ),
+    ]);
+    return {
+      chargeable,
+      credentials,
+      withdrawn:
+        withdrawn.status === 'fulfilled'
+          ? { status: 'fulfilled', value: withdrawn.value[0].withdrawn }
+          : withdrawn,
+    };
+  }
+
   /** Checks, commits the attempt, calls Klarna. Null when another request claimed the key first. */
   private async placeNew(
     em: EntityManager,
+    context: OrderContext,
     merchantId: string,
-    customerTokenId: string,
     idempotencyKey: string,
     input: TokenOrderInput,
     requestHash: string,
@@ -238,7 +263,7 @@ export class OrdersService {
     const ruleErrors = checkKlarnaTokenOrder(input);
     if (ruleErrors.length > 0) return refused(validationProblem(ruleErrors));
 
-    const chargeable = await this.tokens.chargeable(merchantId, customerTokenId, em);
+    const chargeable = valueOf(context.chargeable);
     const { token, consent, scope } = chargeable;
     if (token.status !== 'active') {
       return {
@@ -247,8 +272,7 @@ export class OrdersService {
         replayed: false,
       };
     }
-    const withdrawn = (await em.count(ConsentEvent, { consent: consent.id, type: 'withdrawn' })) > 0;
-    const violations = consentScopeViolations(input, scope, token.intendedUse, withdrawn);
+    const violations = consentScopeViolations(input, scope, token.intendedUse, valueOf(context.withdrawn));
     if (violations.length > 0) {
       const detail = describeViolations(violations);
       return {
@@ -263,7 +287,7 @@ export class OrdersService {
         replayed: false,
       };
     }
-    const credentials = await this.merchants.klarnaCredentials(merchantId, em);
+    const credentials = valueOf(context.credentials);
 
     const now = this.clock.now();
     const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
@@ -292,47 +316,46 @@ export class OrdersService {
       createdAt: now,
       completedAt: null,
     };
-    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent.
+    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent. One statement
+    // (so one implicit transaction): the key, and the order only if the key was still free.
     let claimed: boolean;
     try {
-      claimed = await em.transactional(async (tx) => {
-        const inserted = await tx.execute<{ affectedRows: number }>(
-          `insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
-           values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
-          [
-            merchantId,
-            idempotencyKey,
-            requestHash,
-            order.id,
-            now,
-            new Date(now.getTime() + this.config.idempotencyRetentionMs),
-          ],
-          'run',
-        );
-        if (inserted.affectedRows !== 1) return false;
-        await tx.insert(Order, {
-          id: order.id,
-          merchant: merchantId,
-          customerToken: order.customerTokenId,
-          consent: order.consentId,
-          subscriptionId: order.subscriptionId,
+      const inserted = await em.execute<{ affectedRows: number }>(
+        `with claimed as (
+           insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
+           values (?, ?, ?, ?, ?, ?) on conflict do nothing returning order_id)
+         insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
+                             klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
+                             order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
+                             next_attempt_at, created_at, updated_at)
+         select order_id, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?, ?, ?, ?::jsonb, 1, ?, ?, ? from claimed`,
+        [
+          merchantId,
           idempotencyKey,
-          klarnaIdempotencyKey: klarnaKey,
-          requestId: order.requestId,
-          status: 'unknown',
-          purchaseCurrency: order.purchaseCurrency,
-          orderAmount: order.orderAmount,
-          orderTaxAmount: order.orderTaxAmount,
-          merchantReference1: order.merchantReference1,
-          merchantReference2: order.merchantReference2,
-          klarnaRequest: body,
-          attempts: 1,
-          nextAttemptAt: order.nextAttemptAt,
-          createdAt: now,
-          updatedAt: now,
-        });
-        return true;
-      });
+          requestHash,
+          order.id,
+          now,
+          new Date(now.getTime() + this.config.idempotencyRetentionMs),
+          merchantId,
+          order.customerTokenId,
+          order.consentId,
+          order.subscriptionId,
+          idempotencyKey,
+          klarnaKey,
+          order.requestId,
+          order.purchaseCurrency,
+          order.orderAmount,
+          order.orderTaxAmount,
+          order.merchantReference1,
+          order.merchantReference2,
+          JSON.stringify(body),
+          order.nextAttemptAt,
+          now,
+          now,
+        ],
+        'run',
+      );
+      claimed = inserted.affectedRows === 1;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -350,6 +373,18 @@ export class OrdersService {
     });
     return placementOf(settled);
   }
+}
+
+interface OrderContext {
+  chargeable: PromiseSettledResult<ChargeableToken>;
+  credentials: PromiseSettledResult<KlarnaCredentials>;
+  withdrawn: PromiseSettledResult<boolean>;
+}
+
+/** The value, or the error it failed with (thrown where the check belongs in the order of checks). */
+function valueOf<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 function placementOf(settled: Settled): Placement {

@@ -1,0 +1,199 @@
+// Token orders: POST /v1/customer-tokens/{id}/orders with a fresh Idempotency-Key per request, against the
+// emulator at 0 ms latency. Scenarios: 200 requests/s constant arrival for 60 s (targets p50 ≤ 10 ms, p99 ≤
+// 25 ms, 0 errors), and full speed (target ≥ 400 requests/s). Baselines in the same run: the emulator's own
+// token-order endpoint called directly the same way; `ratio` = ours / baseline.
+'use strict';
+const { randomUUID } = require('node:crypto');
+const autocannon = require('autocannon');
+const { startStack, api, report } = require('./harness');
+
+const RATE = Number(process.env.BENCH_ORDERS_RATE ?? 200);
+const DURATION_S = Number(process.env.BENCH_ORDERS_DURATION_S ?? 60);
+const MAX_DURATION_S = Number(process.env.BENCH_ORDERS_MAX_DURATION_S ?? 15);
+
+const LINE = {
+  type: 'digital',
+  reference: 'plan-m',
+  name: 'Monthly plan',
+  quantity: 1,
+  unit_price: 1000,
+  tax_rate: 2500,
+  total_amount: 1000,
+  total_tax_amount: 200,
+  subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
+};
+const ORDER = {
+  purchase_currency: 'SEK',
+  order_amount: 1000,
+  order_tax_amount: 200,
+  order_lines: [LINE],
+  merchant_reference1: 'bench',
+};
+
+async function must(promise, what, status = [200, 201]) {
+  const res = await promise;
+  if (!status.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A merchant with an active customer token, signed up through the API and the emulator. */
+async function signUp(stack) {
+  const admin = stack.adminKey;
+  const merchant = await must(
+    api(stack.url, 'POST', '/admin/v1/merchants', admin, { name: 'Bench' }),
+    'merchant',
+  );
+  const { key } = await must(
+    api(stack.url, 'POST', `/admin/v1/merchants/${merchant.id}/api-keys`, admin, { name: 'bench' }),
+    'api key',
+  );
+  await must(
+    api(stack.url, 'PUT', `/admin/v1/merchants/${merchant.id}/klarna-credentials`, admin, {
+      region: 'EU',
+      environment: 'playground',
+      username: 'bench',
+      password: 'bench-secret',
+    }),
+    'klarna credentials',
+  );
+  const terms = await must(
+    api(stack.url, 'POST', '/v1/terms', key, {
+      key: 'plan',
+      locale: 'sv-SE',
+      title: 'Monthly plan',
+      body: 'We charge your Klarna account once a month until you cancel.',
+      intended_use: 'SUBSCRIPTION',
+      scope: { currency: 'SEK', max_order_amount: 5000, interval: 'MONTH', interval_count: 1 },
+    }),
+    'terms',
+  );
+  await must(api(stack.url, 'POST', `/v1/terms/${terms.id}/publish`, key), 'publish');
+  const session = await must(
+    api(stack.url, 'POST', '/v1/sessions', key, {
+      intent: 'tokenize',
+      merchant_customer_id: 'bench-1',
+      terms_id: terms.id,
+      purchase_country: 'SE',
+      purchase_currency: 'SEK',
+      locale: 'sv-SE',
+      order_amount: 0,
+      order_tax_amount: 0,
+      order_lines: [{ ...LINE, name: 'Free trial', unit_price: 0, total_amount: 0, total_tax_amount: 0 }],
+    }),
+    'session',
+  );
+  await must(
+    api(stack.url, 'POST', `/v1/sessions/${session.id}/consents`, key, {
+      terms_id: terms.id,
+      accepted: true,
+      acceptance_text: 'I agree to monthly charges.',
+      ip_address: '203.0.113.7',
+      user_agent: 'bench',
+      channel: 'web',
+      locale: 'sv-SE',
+    }),
+    'consent',
+  );
+  const authorized = await must(
+    api(stack.emulatorUrl, 'POST', `/emulator/v1/sessions/${session.klarna_session_id}/authorize`, null, {
+      billing_address: { email: 'customer@email.se' },
+    }),
+    'authorize',
+  );
+  await must(
+    api(stack.url, 'POST', `/v1/sessions/${session.id}/authorizations`, key, {
+      authorization_token: authorized.authorization_token,
+    }),
+    'authorization',
+  );
+  const token = await must(
+    api(stack.url, 'POST', '/v1/customer-tokens', key, { session_id: session.id }),
+    'token',
+  );
+  const klarna = await must(
+    api(stack.emulatorUrl, 'GET', `/emulator/v1/tokens?session_id=${session.klarna_session_id}`),
+    'emulator tokens',
+  );
+  return { key, tokenId: token.id, klarnaTokenId: klarna.tokens[0].token_id };
+}
+
+function run({ url, headers, keyHeader, rate, durationS, connections }) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(ORDER),
+    connections,
+    duration: durationS,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.headers = { ...request.headers, [keyHeader]: randomUUID() };
+          return request;
+        },
+      },
+    ],
+  });
+}
+
+const figures = (result) => ({
+  rps: Math.round(result.requests.average),
+  p50_ms: result.latency.p50,
+  p99_ms: result.latency.p99,
+  errors: result.errors + result.timeouts + result.non2xx,
+});
+
+module.exports = runOrdersBench;
+module.exports.signUp = signUp;
+module.exports.ORDER = ORDER;
+
+async function runOrdersBench() {
+  const stack = await startStack();
+  try {
+    const { key, tokenId, klarnaTokenId } = await signUp(stack);
+    const ours = {
+      url: `${stack.url}/v1/customer-tokens/${tokenId}/orders`,
+      headers: { authorization: `Bearer ${key}` },
+      keyHeader: 'idempotency-key',
+    };
+    const emulator = {
+      url: `${stack.emulatorUrl}/customer-token/v1/tokens/${klarnaTokenId}/order`,
+      headers: { authorization: `Basic ${Buffer.from('bench:bench-secret').toString('base64')}` },
+      keyHeader: 'klarna-idempotency-key',
+    };
+    // Warm-up (JIT, pools), not reported.
+    await run({ ...ours, rate: RATE, durationS: 3, connections: 20 });
+
+    const constant = figures(await run({ ...ours, rate: RATE, durationS: DURATION_S, connections: 20 }));
+    const constantBase = figures(
+      await run({ ...emulator, rate: RATE, durationS: DURATION_S, connections: 20 }),
+    );
+    report({
+      name: `orders.constant-${RATE}rps`,
+      ...constant,
+      duration_s: DURATION_S,
+      target: { p50_ms: 10, p99_ms: 25, errors: 0 },
+      baseline_rps: constantBase.rps,
+      baseline_p50_ms: constantBase.p50_ms,
+      baseline_p99_ms: constantBase.p99_ms,
+      ratio: Number((constant.rps / constantBase.rps).toFixed(3)),
+      p50_ratio: Number((constant.p50_ms / Math.max(constantBase.p50_ms, 1)).toFixed(2)),
+    });
+
+    const max = figures(await run({ ...ours, durationS: MAX_DURATION_S, connections: 32 }));
+    const maxBase = figures(await run({ ...emulator, durationS: MAX_DURATION_S, connections: 32 }));
+    report({
+      name: 'orders.max-throughput',
+      ...max,
+      duration_s: MAX_DURATION_S,
+      target: { rps: 400 },
+      baseline_rps: maxBase.rps,
+      baseline_p50_ms: maxBase.p50_ms,
+      baseline_p99_ms: maxBase.p99_ms,
+      ratio: Number((max.rps / maxBase.rps).toFixed(3)),
+    });
+  } finally {
+    await stack.stop();
+  }
+}
