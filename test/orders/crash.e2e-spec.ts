@@ -209,7 +209,7 @@ describe('token orders: SIGKILL while charging', () => {
     const succeeded = new Set(rows.filter((r) => r.status === 'accepted').map((r) => r.klarna_order_id));
     const summary = {
       kills,
-      in_flight_at_kills: orphaned,
+      unfinished_attempts_seen_at_kills: orphaned,
       keys,
       merchant_attempts: attempts,
       klarna_calls: (await tokenOrderRequests(t)).filter(

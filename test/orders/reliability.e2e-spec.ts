@@ -1,4 +1,5 @@
 import { FakeClock } from '../../src/common/clock/clock';
+import { seededRandom } from '../../src/klarna-emulator/domain/faults.service';
 import { OrderCompleterJob } from '../../src/orders/order-completer.job';
 import { createMerchant, startTestApp, type ApiResponse, type TestApp } from '../support/test-app';
 import {
@@ -9,18 +10,6 @@ import {
   placeOrder,
   tokenOrderRequests,
 } from './orders-helpers';
-
-/** Small seeded PRNG (mulberry32), so that a failing run can be repeated. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FINAL = new Set([201, 402]);
@@ -96,7 +85,7 @@ describe('token orders: exactly once under concurrency and faults', () => {
   });
 
   it('fault matrix: ≥ 1000 randomized attempts with 500s, 503s, 429s, hangs and lost answers: 0 duplicates, 0 lost', async () => {
-    const random = prng(6);
+    const random = seededRandom(6);
     const KEYS = 550;
     const WORKERS = 16;
     await t.emulator!.request('PUT', '/emulator/v1/faults', {

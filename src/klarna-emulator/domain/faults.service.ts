@@ -44,7 +44,7 @@ const RATES = [
 const DURATIONS = ['hang_ms', 'latency_ms', 'retry_after_seconds'] as const;
 
 /** mulberry32: small, fast and good enough to make a seeded fault sequence repeatable. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
