@@ -1,4 +1,7 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { FakeClock } from '../../src/common/clock/clock';
+import { Consent } from '../../src/consents/consent.entity';
+import { ConsentsService } from '../../src/consents/consents.service';
 import { IdempotencyCleanupJob } from '../../src/orders/idempotency-cleanup.job';
 import { OrderCompleterJob } from '../../src/orders/order-completer.job';
 import { OrdersService, type TokenOrderInput } from '../../src/orders/orders.service';
@@ -283,11 +286,12 @@ describe('token orders', () => {
 
     it('refuses once the consent is withdrawn', async () => {
       const token = await activeToken(t, key);
-      await t.db.query(
-        `insert into consent_events (id, consent_id, merchant_id, type, customer_token_id, occurred_at)
-         values ('cev_01JZZZZZZZZZZZZZZZZZZZZZZZ', $1, $2, 'withdrawn', $3, now())`,
-        [token.consentId, merchantId, token.id],
-      );
+      // A withdrawal recorded without a Klarna cancel (e.g. by support): the token itself is still active.
+      const em = t.app.get(EntityManager).fork();
+      await em.transactional(async (tx) => {
+        const consent = await tx.findOneOrFail(Consent, { id: token.consentId });
+        await t.app.get(ConsentsService).event(tx, consent, 'withdrawn', { customerTokenId: token.id });
+      });
       await expectExceeded(token, orderBody(), 'consent_withdrawn', 'customer_token_id');
     });
   });
