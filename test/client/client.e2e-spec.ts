@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
-import { autopayClient, type AutopayClient, expectData, sessionBody, signUp } from './signup-client';
+import {
+  autopayClient,
+  type AutopayClient,
+  chargeToken,
+  expectData,
+  sessionBody,
+  signUp,
+} from './signup-client';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -79,6 +86,55 @@ describe('a client generated from openapi/openapi.json', () => {
       `/emulator/v1/tokens?session_id=${result.session.klarna_session_id}`,
     );
     expect(klarnaTokens.body.tokens).toEqual([expect.objectContaining({ status: 'ACTIVE' })]);
+  });
+
+  it('charges the new token exactly once per Idempotency-Key, and reads the order back', async () => {
+    const tokens = expectData(
+      'tokens',
+      await client.GET('/v1/customer-tokens', {
+        params: { query: { merchant_customer_id: 'client-cust-1' } },
+      }),
+    );
+    const tokenId = tokens.data[0].id;
+
+    const first = await chargeToken(client, tokenId, 'client-order-1');
+    const order = expectData('charge', first);
+    expect(first.response.status).toBe(201);
+    expect(order).toMatchObject({
+      customer_token_id: tokenId,
+      status: 'accepted',
+      order_amount: 1000,
+      purchase_currency: 'SEK',
+    });
+    // The spec's order status enum reaches the caller as a literal union.
+    const status: 'accepted' | 'pending' | 'declined' | 'failed' | 'unknown' = order.status;
+    expect(status).toBe('accepted');
+
+    const replay = await chargeToken(client, tokenId, 'client-order-1');
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(expectData('replay', replay).id).toBe(order.id);
+
+    const read = expectData(
+      'read order',
+      await client.GET('/v1/orders/{order_id}', { params: { path: { order_id: order.id } } }),
+    );
+    expect(read).toMatchObject({ id: order.id, status: 'accepted' });
+    const listed = expectData(
+      'list orders',
+      await client.GET('/v1/customer-tokens/{customer_token_id}/orders', {
+        params: { path: { customer_token_id: tokenId } },
+      }),
+    );
+    expect(listed.data.map((o) => o.id)).toEqual([order.id]);
+    const ledger = (await t.emulator!.request('GET', '/emulator/v1/orders')).body.orders;
+    expect(ledger).toEqual([
+      expect.objectContaining({ order_id: order.klarna_order_id, order_amount: 1000 }),
+    ]);
+    const rows = await t.db.query(
+      'select id, status, idempotency_key from orders where customer_token_id = $1',
+      [tokenId],
+    );
+    expect(rows.rows).toEqual([{ id: order.id, status: 'accepted', idempotency_key: 'client-order-1' }]);
   });
 
   it('receives errors as the documented problem details, typed by the spec', async () => {

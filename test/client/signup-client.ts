@@ -126,6 +126,36 @@ export async function signUp(
   return { terms, session, consent, authorization, authorizationStatus, token, read, status, listed };
 }
 
+/** The monthly charge under the subscription terms: 10.00 SEK including 2.00 VAT. */
+export function orderBody(): Schema<'CreateTokenOrderDto'> {
+  return {
+    purchase_currency: 'SEK',
+    order_amount: 1000,
+    order_tax_amount: 200,
+    order_lines: [
+      {
+        type: 'digital',
+        reference: 'plan-m',
+        name: 'Monthly plan',
+        quantity: 1,
+        unit_price: 1000,
+        tax_rate: 2500,
+        total_amount: 1000,
+        total_tax_amount: 200,
+        subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
+      },
+    ],
+    merchant_reference1: 'invoice-2026-03',
+  };
+}
+
+export function chargeToken(client: AutopayClient, customerTokenId: string, idempotencyKey: string) {
+  return client.POST('/v1/customer-tokens/{customer_token_id}/orders', {
+    params: { path: { customer_token_id: customerTokenId }, header: { 'Idempotency-Key': idempotencyKey } },
+    body: orderBody(),
+  });
+}
+
 /**
  * Calls the spec forbids. Never run: each line must fail to compile, and an unused @ts-expect-error fails the
  * type check, so these prove the generated types constrain the calls.
@@ -137,6 +167,9 @@ export function callsTheSpecRejects(client: AutopayClient): void {
   void client.POST('/v1/terms', { body: { ...TERMS, intended_use: 'SOMETIMES' } });
   // @ts-expect-error the path parameter is required
   void client.POST('/v1/terms/{terms_id}/publish', {});
+  const withoutKey = { params: { path: { customer_token_id: 'ctok_1' } }, body: orderBody() };
+  // @ts-expect-error a token order needs its Idempotency-Key header
+  void client.POST('/v1/customer-tokens/{customer_token_id}/orders', withoutKey);
   // @ts-expect-error there is no such operation
   void client.DELETE('/v1/customer-tokens/{customer_token_id}', {
     params: { path: { customer_token_id: 'x' } },
