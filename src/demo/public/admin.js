@@ -43,14 +43,6 @@
     return td;
   }
 
-  function tokenOf(record) {
-    if (record.customer_token_id) return record.customer_token_id;
-    var linked = (record.events || []).filter(function (e) {
-      return e.customer_token_id;
-    });
-    return linked.length ? linked[0].customer_token_id : null;
-  }
-
   /** The filters as query parameters; datetime-local values are the auditor's local time, sent as UTC. */
   function queryOf(form) {
     var params = new URLSearchParams();
@@ -81,8 +73,8 @@
       cell(row, record.accepted_at);
       cell(row, record.merchant_id, true);
       cell(row, record.merchant_customer_id);
-      cell(row, record.terms_id ? record.terms_id + ' v' + record.terms_version : record.terms_version);
-      cell(row, tokenOf(record), true);
+      cell(row, record.terms_id + ' v' + record.terms_version);
+      cell(row, record.customer_token_id, true);
       row.setAttribute('data-consent-id', record.id);
       body.appendChild(row);
     });
@@ -114,31 +106,52 @@
     list.appendChild(wrap);
   }
 
-  function renderVerification(record, chain) {
+  /**
+   * The record's own checks, as the detail answers them: its chain links (hash, previous, next) and the terms
+   * text re-hashed against the hash the consent recorded. "verified" only when all of them hold.
+   */
+  function renderVerification(record) {
     var el = $('detail-verification');
     el.innerHTML = '';
+    var chain = record.chain;
+    var termsMatch = record.terms.content_matches_consent;
+    var verified = chain.verified && termsMatch;
     var badge = document.createElement('span');
-    var position = record.chain || {};
-    if (chain) {
-      var intact = chain.ok;
-      badge.className = 'badge ' + (intact ? 'ok' : 'bad');
-      badge.textContent = intact ? 'Chain intact' : 'Chain broken';
-      el.appendChild(badge);
-      el.appendChild(
-        document.createTextNode(
-          ' ' +
-            chain.records_checked +
-            ' records of this merchant re-hashed' +
-            (intact ? '.' : '; the first broken record is ' + chain.first_broken_id + '.'),
-        ),
-      );
-    }
-    var details = [];
-    if (position.seq !== undefined) details.push('position ' + position.seq + ' in the chain');
-    if (position.hash) details.push('hash ' + position.hash);
-    if (position.prev_hash) details.push('previous ' + position.prev_hash);
-    if (details.length) el.appendChild(document.createTextNode(' This record: ' + details.join(', ') + '.'));
-    el.setAttribute('data-chain-ok', chain ? String(chain.ok) : 'unknown');
+    badge.id = 'verification-status';
+    badge.className = 'badge ' + (verified ? 'ok' : 'bad');
+    badge.textContent = verified ? 'verified' : 'not verified';
+    el.appendChild(badge);
+    var checks = document.createElement('ul');
+    checks.className = 'checks';
+    [
+      ['Record hash recomputes', chain.hash_valid],
+      [
+        chain.seq === 1
+          ? 'Starts the chain (previous hash is the genesis hash)'
+          : 'Links to the previous record (seq ' + (chain.seq - 1) + ')',
+        chain.prev_link_valid,
+      ],
+      ['Next record (or chain head) links to it', chain.next_link_valid],
+      ['Terms text hashes to the recorded terms SHA-256', termsMatch],
+    ].forEach(function (check) {
+      var li = document.createElement('li');
+      li.textContent = (check[1] ? '✓ ' : '✗ ') + check[0];
+      li.className = check[1] ? 'ok' : 'bad';
+      checks.appendChild(li);
+    });
+    el.appendChild(checks);
+    var position = document.createElement('p');
+    position.className = 'hashes';
+    position.textContent =
+      'Position ' +
+      chain.seq +
+      ' in the merchant chain · hash ' +
+      chain.hash +
+      ' · previous ' +
+      chain.prev_hash;
+    el.appendChild(position);
+    el.setAttribute('data-verified', String(verified));
+    $('download-receipt').disabled = !verified;
   }
 
   async function openRecord(id) {
@@ -153,13 +166,22 @@
       addField(fields, 'Accepted at (server time)', record.accepted_at);
       addField(fields, 'Merchant', record.merchant_id);
       addField(fields, "Merchant's customer id", record.merchant_customer_id);
-      addField(fields, 'Customer token', tokenOf(record));
+      addField(fields, 'Customer token', record.customer_token_id);
       addField(
         fields,
         'Terms',
-        record.terms_id + ' · version ' + record.terms_version + ' · ' + record.terms_locale,
+        record.terms.key +
+          ' · ' +
+          record.terms_id +
+          ' · version ' +
+          record.terms_version +
+          ' · ' +
+          record.terms_locale +
+          ' · ' +
+          record.terms.intended_use,
       );
-      addField(fields, 'Terms SHA-256', record.terms_content_sha256);
+      addField(fields, 'Terms SHA-256 (recorded)', record.terms_content_sha256);
+      addField(fields, 'Terms published at', record.terms.published_at);
       addField(fields, 'Channel', record.channel);
       addField(fields, 'IP address', record.ip_address);
       addField(fields, 'User agent', record.user_agent);
@@ -170,18 +192,15 @@
         'Events',
         (record.events || [])
           .map(function (e) {
-            return e.type + ' ' + e.occurred_at;
+            return e.type + ' ' + e.occurred_at + ' (seq ' + e.seq + ')';
           })
           .join(', '),
       );
-      var terms = record.terms || {};
-      $('detail-terms-title').textContent = text(terms.title || record.terms_title);
-      $('detail-terms-body').textContent = text(terms.body || record.terms_body || record.terms_text);
-      $('detail-acceptance').textContent = text(record.acceptance_text);
-      var chain = await admin(
-        '/admin/v1/consents/verify?merchant_id=' + encodeURIComponent(record.merchant_id),
-      );
-      renderVerification(record, chain);
+      // Exactly as stored: textContent, never reflowed or trimmed.
+      $('detail-terms-title').textContent = record.terms.title;
+      $('detail-terms-body').textContent = record.terms.body;
+      $('detail-acceptance').textContent = record.acceptance_text;
+      renderVerification(record);
       $('detail').scrollIntoView({ behavior: 'smooth', block: 'start' });
     } catch (error) {
       status('error', error.message);
@@ -192,10 +211,24 @@
     var out = $('chain-status');
     try {
       var merchant = new FormData($('search')).get('merchant_id');
-      var result = await admin('/admin/v1/consents/verify' + (merchant ? '?merchant_id=' + merchant : ''));
+      var result = await admin(
+        '/admin/v1/consents/verify' + (merchant ? '?merchant_id=' + encodeURIComponent(merchant) : ''),
+      );
+      var scope = result.merchants_checked + (result.merchants_checked === 1 ? ' merchant' : ' merchants');
       out.textContent = result.ok
-        ? 'Chain intact: ' + result.records_checked + ' records re-hashed.'
-        : 'Chain broken at ' + result.first_broken_id + ' (' + result.records_checked + ' records checked).';
+        ? 'Chains intact: ' + result.records_checked + ' records of ' + scope + ' re-hashed.'
+        : 'Chain broken at ' +
+          result.first_broken_id +
+          ' (seq ' +
+          result.first_broken_seq +
+          ', ' +
+          result.reason +
+          '; ' +
+          result.records_checked +
+          ' records of ' +
+          scope +
+          ' checked).';
+      out.setAttribute('data-chain-ok', String(result.ok));
     } catch (error) {
       out.textContent = error.message;
     }
@@ -205,16 +238,44 @@
     try {
       var id = state.selected.id;
       var answer = await admin('/admin/v1/consents/' + encodeURIComponent(id) + '/receipt');
-      var link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([answer.receipt], { type: 'application/jose' }));
-      link.download = 'consent-receipt-' + id + '.jws';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      saveAs(new Blob([answer.receipt], { type: 'application/jose' }), 'consent-receipt-' + id + '.jws');
       status(
         'success',
         'Receipt downloaded: a compact JWS that verifies offline against /.well-known/jwks.json.',
       );
+    } catch (error) {
+      status('error', error.message);
+    }
+  }
+
+  function saveAs(blob, name) {
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  /** Every record matching the form's filters, streamed by the API as CSV or NDJSON. */
+  async function exportAs(format) {
+    status('', '');
+    try {
+      var params = queryOf($('search'));
+      params.set('format', format);
+      var response = await fetch('/admin/v1/consents/export?' + params.toString(), {
+        headers: { authorization: 'Bearer ' + $('api-key').value.trim() },
+      });
+      if (!response.ok) {
+        var problem = await response.json().catch(function () {
+          return {};
+        });
+        throw new Error(
+          (problem.detail || 'Export failed') + (problem.code ? ' (' + problem.code + ')' : ''),
+        );
+      }
+      saveAs(await response.blob(), 'consents.' + format);
+      status('success', 'Export downloaded (' + format + ').');
     } catch (error) {
       status('error', error.message);
     }
@@ -231,6 +292,12 @@
   });
   $('verify-chain').addEventListener('click', verifyAll);
   $('download-receipt').addEventListener('click', downloadReceipt);
+  $('export-csv').addEventListener('click', function () {
+    void exportAs('csv');
+  });
+  $('export-ndjson').addEventListener('click', function () {
+    void exportAs('ndjson');
+  });
 
   // Demo mode only: the demo backend offers the seeded auditor key so that the page works out of the box.
   fetch('/demo/api/config')
