@@ -33,6 +33,7 @@ import { OrdersModule } from './orders/orders.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { DemoModule } from './demo/demo.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -91,6 +92,7 @@ export class AppModule {
         ReceiptsModule,
         ...(config.demoSeed ? [DemoModule] : []),
         OrdersModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -38,6 +38,7 @@ export interface AppConfig {
   };
   consents: { chainHeadLogIntervalMs: number };
   orders: OrdersConfig;
+  subscriptions: SubscriptionsConfig;
 }
 
 export interface OrdersConfig {
@@ -50,6 +51,19 @@ export interface OrdersConfig {
   retryMaxDelayMs: number;
   /** Stop retrying well inside Klarna's 24 h idempotency window, so a late retry can never charge twice. */
   giveUpAfterMs: number;
+}
+
+export interface SubscriptionsConfig {
+  pollIntervalMs: number;
+  batchSize: number;
+  concurrency: number;
+  merchantConcurrency: number;
+  retryDelaysDays: number[];
+  /** 0 = read the token before every charge. */
+  tokenCheckBeforeChargeMs: number;
+  reconcileEveryMs: number;
+  reconcileBatchSize: number;
+  reconcilePollIntervalMs: number;
 }
 
 export interface WebhooksConfig {
@@ -180,6 +194,17 @@ export function loadConfig(env: Env): AppConfig {
       retryBaseDelayMs: 5000,
       retryMaxDelayMs: 10 * 60_000,
       giveUpAfterMs: 20 * HOUR_MS,
+    },
+    subscriptions: {
+      pollIntervalMs: vars.SUBSCRIPTIONS_POLL_INTERVAL_MS ?? 1000,
+      batchSize: vars.SUBSCRIPTIONS_BATCH_SIZE ?? 200,
+      concurrency: vars.SUBSCRIPTIONS_CONCURRENCY ?? 32,
+      merchantConcurrency: vars.SUBSCRIPTIONS_MERCHANT_CONCURRENCY ?? 16,
+      retryDelaysDays: (vars.SUBSCRIPTIONS_RETRY_DELAYS_DAYS ?? '1,3,7').split(',').map(Number),
+      tokenCheckBeforeChargeMs: (vars.TOKEN_CHECK_BEFORE_CHARGE_HOURS ?? 24) * HOUR_MS,
+      reconcileEveryMs: (vars.TOKEN_RECONCILE_EVERY_HOURS ?? 24) * HOUR_MS,
+      reconcileBatchSize: vars.TOKEN_RECONCILE_BATCH_SIZE ?? 100,
+      reconcilePollIntervalMs: vars.TOKEN_RECONCILE_POLL_INTERVAL_MS ?? 60_000,
     },
     demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
     receipts: {

@@ -272,6 +272,77 @@ export class EnvironmentVariables {
   @Max(600000)
   ORDERS_COMPLETER_INTERVAL_MS?: number;
 
+  /** How often an instance looks for due subscription cycles. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  SUBSCRIPTIONS_POLL_INTERVAL_MS?: number;
+
+  /** Due cycles one instance claims per run. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  SUBSCRIPTIONS_BATCH_SIZE?: number;
+
+  /** Charges one instance runs at once, over all merchants. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  SUBSCRIPTIONS_CONCURRENCY?: number;
+
+  /** Charges one instance runs at once for one merchant (a cap within SUBSCRIPTIONS_CONCURRENCY). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  SUBSCRIPTIONS_MERCHANT_CONCURRENCY?: number;
+
+  /** Default dunning policy: days after the first failed charge of a cycle to retry it, e.g. `1,3,7`. */
+  @IsOptional()
+  @Matches(/^(\d{1,3})(,\d{1,3}){0,9}$/, {
+    message: 'must be up to 10 comma-separated day counts, e.g. 1,3,7',
+  })
+  SUBSCRIPTIONS_RETRY_DELAYS_DAYS?: string;
+
+  /** A charge is preceded by a token read at Klarna when our last status check is older than this. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  TOKEN_CHECK_BEFORE_CHARGE_HOURS?: number;
+
+  /** Every active or suspended token is read from Klarna about this often (Klarna sends no token webhooks). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  TOKEN_RECONCILE_EVERY_HOURS?: number;
+
+  /** Tokens one instance reads per reconciliation run. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  TOKEN_RECONCILE_BATCH_SIZE?: number;
+
+  /** How often an instance looks for tokens due for reconciliation. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  TOKEN_RECONCILE_POLL_INTERVAL_MS?: number;
+
   /** Seed the demo merchant and print its keys (default: on unless NODE_ENV=production). */
   @IsOptional()
   @IsBooleanString()

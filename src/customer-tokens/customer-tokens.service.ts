@@ -86,7 +86,7 @@ export class CustomerTokensService {
     if (token.status !== 'cancelled') {
       const credentials = await this.merchants.klarnaCredentials(merchantId, this.em);
       await this.klarna.cancelCustomerToken(credentials, this.klarnaTokenId(token));
-      await this.markCancelled(token);
+      await this.em.transactional((tx) => this.markCancelled(token, tx));
     }
     return this.map(token);
   }
@@ -112,34 +112,54 @@ export class CustomerTokensService {
   }
 
   private async refresh(token: CustomerToken): Promise<void> {
-    const credentials = await this.merchants.klarnaCredentials(token.merchant.id, this.em);
+    const read = await this.readAtKlarna(token, this.em);
+    await this.em.transactional((tx) => this.applyKlarnaStatus(token, read, tx));
+  }
+
+  /**
+   * Klarna's view of the token (`ACTIVE`/`SUSPENDED`/`CANCELLED`), read without changing anything here, so that
+   * callers can apply it in a short transaction afterwards. The token needs `klarnaTokenEnc` loaded.
+   */
+  async readAtKlarna(
+    token: CustomerToken,
+    em: EntityManager = this.em,
+  ): Promise<{ status: string; paymentMethodType?: string }> {
+    const credentials = await this.merchants.klarnaCredentials(token.merchant.id, em);
     const { data } = await this.klarna.readCustomerToken(credentials, this.klarnaTokenId(token));
-    const status = KLARNA_STATUS[String(data.status).toUpperCase()];
-    token.paymentMethodType = data.payment_method_type ?? token.paymentMethodType ?? null;
-    token.statusCheckedAt = this.clock.now();
-    if (status === 'cancelled' && token.status !== 'cancelled') {
-      // The consumer (or Klarna) cancelled it: the consent is withdrawn just the same.
-      await this.markCancelled(token);
-      return;
+    return { status: String(data.status), paymentMethodType: data.payment_method_type };
+  }
+
+  /**
+   * The one place a Klarna token status is applied (a read at Klarna, or a refused charge): stamps
+   * `statusCheckedAt`; a suspension goes through `markSuspended`, a cancellation through `markCancelled` (each
+   * emits its event once and the cancellation withdraws the consent once). Cancelled is final: a stale read never
+   * brings a token back. `em` must be in a transaction; returns the status before and after.
+   */
+  async applyKlarnaStatus(
+    token: CustomerToken,
+    read: { status: string; paymentMethodType?: string },
+    em: EntityManager,
+  ): Promise<{ previous: CustomerTokenStatus; current: CustomerTokenStatus }> {
+    const previous = token.status;
+    const status = KLARNA_STATUS[read.status.toUpperCase()];
+    const now = this.clock.now();
+    token.paymentMethodType = read.paymentMethodType ?? token.paymentMethodType ?? null;
+    token.statusCheckedAt = now;
+    if (status === 'cancelled') {
+      await this.markCancelled(token, em);
+    } else if (status === 'suspended') {
+      await this.markSuspended(token, em);
+    } else if (status && token.status !== 'cancelled' && token.status !== status) {
+      token.status = status;
+      token.updatedAt = now;
     }
-    const suspendedNow = status === 'suspended' && token.status !== 'suspended';
-    if (status) token.status = status;
-    token.updatedAt = this.clock.now();
-    await this.em.transactional(async (tx) => {
-      await tx.flush();
-      if (suspendedNow) {
-        await this.events.emit(tx, {
-          merchantId: token.merchant.id,
-          type: 'customer_token.suspended',
-          data: tokenEventData(token),
-        });
-      }
-    });
+    await em.flush();
+    return { previous, current: token.status };
   }
 
   /**
    * Records a cancellation Klarna already knows about (by us, the consumer or Klarna) and the consent
-   * withdrawal that goes with it. `token` must be managed by `em`.
+   * withdrawal that goes with it, once. `token` must be managed by `em`.
    */
   async markCancelled(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
     if (token.status === 'cancelled') return;
@@ -158,7 +178,7 @@ export class CustomerTokensService {
     });
   }
 
-  /** Records that Klarna suspended the token (it may become active again; see `?refresh=true`). */
+  /** Records that Klarna suspended the token, once (it may become active again; see `?refresh=true`). */
   async markSuspended(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
     if (token.status !== 'active') return;
     token.status = 'suspended';

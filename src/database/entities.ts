@@ -8,6 +8,12 @@ import { ChainHead } from '../consents/chain/chain-head.entity';
 import { Merchant } from '../merchants/merchant.entity';
 import { IdempotencyKey, Order } from '../orders/order.entity';
 import { Session } from '../sessions/session.entity';
+import {
+  MerchantDunningPolicy,
+  Subscription,
+  SubscriptionCycle,
+  SubscriptionEvent,
+} from '../subscriptions/subscription.entity';
 import { Terms } from '../terms/terms.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
@@ -30,4 +36,8 @@ export const ENTITIES = [
   ChainHead,
   Order,
   IdempotencyKey,
+  Subscription,
+  SubscriptionCycle,
+  SubscriptionEvent,
+  MerchantDunningPolicy,
 ];

@@ -6,6 +6,7 @@ import { Migration20261129112449_webhooks } from './Migration20261129112449_webh
 import { Migration20261129112530_append_only_audit_chain } from './Migration20261129112530_append_only_audit_chain';
 import { Migration20261129113343_consent_chain } from './Migration20261129113343_consent_chain';
 import { Migration20261129121241_orders } from './Migration20261129121241_orders';
+import { Migration20261129122524_subscriptions } from './Migration20261129122524_subscriptions';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261129113343_consent_chain', class: Migration20261129113343_consent_chain },
   { name: 'Migration20261129121241_orders', class: Migration20261129121241_orders },
+  { name: 'Migration20261129122524_subscriptions', class: Migration20261129122524_subscriptions },
 ];

@@ -1,0 +1,247 @@
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { OrdersService } from '../../src/orders/orders.service';
+import { SubscriptionCharger } from '../../src/subscriptions/subscription-charger';
+import { FAST_KLARNA_ENV } from '../support/test-app';
+import { TEST_ENV } from '../support/test-env';
+import {
+  activeToken,
+  cycles,
+  drain,
+  getSubscription,
+  historyTypes,
+  ledger,
+  outboxTypes,
+  type Stack,
+  startStack,
+  stopAll,
+  subscribe,
+} from './support';
+
+describe('subscription scheduler', () => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await startStack({ SUBSCRIPTIONS_BATCH_SIZE: '7' });
+  });
+  afterEach(async () => {
+    await stopAll(s);
+  });
+  afterAll(async () => {
+    await s.t.close();
+  });
+
+  it('charges a monthly subscription once per month for 12 months, anchored on the start date', async () => {
+    s.clock.set(new Date('2026-03-01T09:00:00Z'));
+    const token = await activeToken(s);
+    const sub = await subscribe(s, token.id, { start_date: '2026-03-01' });
+    // Today: charged before the answer.
+    expect(sub.status).toBe('active');
+    expect(sub.current_cycle).toBe(1);
+    expect(sub.latest_cycle).toMatchObject({ cycle: 1, status: 'succeeded', attempts: 1 });
+    expect(sub.next_charge_at).toBe('2026-04-01T00:00:00.000Z');
+
+    // Nothing more is due within the month, however often the scheduler runs.
+    s.clock.set(new Date('2026-03-31T23:59:00Z'));
+    expect(await drain(s.t)).toBe(0);
+
+    for (let month = 2; month <= 12; month++) {
+      const due = new Date(Date.UTC(2026, 2 + month - 1, 1));
+      s.clock.set(new Date(due.getTime() + 3_600_000));
+      expect(await drain(s.t)).toBe(1);
+      expect(await drain(s.t)).toBe(0);
+      const read = await getSubscription(s, sub.id);
+      expect(read.current_cycle).toBe(month);
+      expect(read.next_charge_at).toBe(new Date(Date.UTC(2026, 2 + month, 1)).toISOString());
+    }
+
+    const rows = await cycles(s, sub.id);
+    expect(rows.map((r) => [r.cycle, r.status, r.attempts])).toEqual(
+      Array.from({ length: 12 }, (_, i) => [i + 1, 'succeeded', 1]),
+    );
+    expect(rows.map((r) => r.due_at.toISOString().slice(0, 10))).toEqual([
+      '2026-03-01',
+      '2026-04-01',
+      '2026-05-01',
+      '2026-06-01',
+      '2026-07-01',
+      '2026-08-01',
+      '2026-09-01',
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+      '2027-01-01',
+      '2027-02-01',
+    ]);
+    const orders = await ledger(s.t, token.klarnaTokenId);
+    expect(orders).toHaveLength(12);
+    expect(new Set(orders.map((o) => o.idempotency_key)).size).toBe(12);
+    expect(orders.map((o) => o.merchant_reference2).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${sub.id}:cycle:${i + 1}`).sort(),
+    );
+    expect(orders.every((o) => o.order_amount === 1000)).toBe(true);
+    expect(new Set(rows.map((r) => r.order_id)).size).toBe(12);
+
+    expect(await outboxTypes(s, sub.id)).toEqual([
+      'subscription.created',
+      ...Array.from({ length: 12 }, () => 'subscription.charged'),
+    ]);
+    expect(await historyTypes(s, sub.id)).toEqual([
+      'created',
+      ...Array.from({ length: 12 }, () => 'charged'),
+    ]);
+  });
+
+  it('keeps month ends: Jan 31 → Feb 28 → Mar 31 → Apr 30, and ends after end_date', async () => {
+    s.clock.set(new Date('2027-01-20T10:00:00Z'));
+    const token = await activeToken(s);
+    const sub = await subscribe(s, token.id, { start_date: '2027-01-31', end_date: '2027-04-30' });
+    expect(sub.current_cycle).toBe(0);
+    expect(sub.next_charge_at).toBe('2027-01-31T00:00:00.000Z');
+    expect(await drain(s.t)).toBe(0);
+
+    const seen: string[] = [];
+    for (const at of [
+      '2027-01-31T00:00:00Z',
+      '2027-02-28T00:00:01Z',
+      '2027-03-31T08:00:00Z',
+      '2027-04-30T23:00:00Z',
+    ]) {
+      s.clock.set(new Date(at));
+      expect(await drain(s.t)).toBe(1);
+      seen.push((await getSubscription(s, sub.id)).latest_cycle.due_at.slice(0, 10));
+    }
+    expect(seen).toEqual(['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30']);
+    const ended = await getSubscription(s, sub.id);
+    expect(ended).toMatchObject({
+      status: 'canceled',
+      status_reason: 'ended',
+      next_charge_at: null,
+      current_cycle: 4,
+    });
+    s.clock.set(new Date('2027-06-01T00:00:00Z'));
+    expect(await drain(s.t)).toBe(0);
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(4);
+    expect(await outboxTypes(s, sub.id)).toContain('subscription.canceled');
+  });
+
+  it('catches up after downtime by charging the newest missed cycle once and skipping the older ones', async () => {
+    s.clock.set(new Date('2027-07-01T09:00:00Z'));
+    const token = await activeToken(s, {
+      scope: { currency: 'SEK', max_order_amount: 5000, interval: 'WEEK', interval_count: 1 },
+    });
+    const sub = await subscribe(s, token.id, { interval: 'WEEK', start_date: '2027-07-01' });
+    expect(sub.latest_cycle.status).toBe('succeeded');
+
+    // Down for 23 days: cycles 2 (Jul 8), 3 (Jul 15) and 4 (Jul 22) came due meanwhile.
+    s.clock.set(new Date('2027-07-24T12:00:00Z'));
+    expect(await drain(s.t)).toBe(1);
+    expect(await drain(s.t)).toBe(0);
+    expect((await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.last_error])).toEqual([
+      [1, 'succeeded', null],
+      [2, 'skipped', 'MISSED'],
+      [3, 'skipped', 'MISSED'],
+      [4, 'succeeded', null],
+    ]);
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(2);
+    expect((await getSubscription(s, sub.id)).next_charge_at).toBe('2027-07-29T00:00:00.000Z');
+  });
+
+  it('charges every cycle exactly once with two service instances running the scheduler at once', async () => {
+    s.clock.set(new Date('2028-01-01T09:00:00Z'));
+    // A second instance of the service on the same database (its own Klarna client, pool and charger).
+    const second = await createApp(
+      loadConfig({
+        ...TEST_ENV,
+        ...FAST_KLARNA_ENV,
+        DATABASE_URL: s.t.dbUrl,
+        KLARNA_BASE_URL: s.t.emulator!.url,
+        SUBSCRIPTIONS_BATCH_SIZE: '7',
+        SUBSCRIPTIONS_MERCHANT_CONCURRENCY: '5',
+      }),
+      { clock: s.clock },
+    );
+    await second.init();
+    try {
+      const tokens = [await activeToken(s), await activeToken(s), await activeToken(s)];
+      const subs: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        // Start tomorrow, so that nothing is charged at creation and both instances race for every cycle.
+        subs.push((await subscribe(s, tokens[i % 3].id, { start_date: '2028-01-02' })).id);
+      }
+      const before = (await ledger(s.t)).length;
+      const instances = [s.t.app.get(SubscriptionCharger), second.get(SubscriptionCharger)];
+      let claimedIds: string[] = [];
+      const loop = async (charger: SubscriptionCharger): Promise<number> => {
+        let handled = 0;
+        for (;;) {
+          const claimed = await charger.claim(7);
+          if (claimed.length === 0 && (await charger.materialize(7)) === 0) return handled;
+          claimedIds.push(...claimed.map((c) => c.id));
+          await charger.chargeAll(claimed);
+          handled += claimed.length;
+        }
+      };
+      for (const at of [
+        '2028-01-02T00:05:00Z',
+        '2028-02-02T00:05:00Z',
+        '2028-03-02T00:05:00Z',
+        '2028-03-02T01:05:00Z',
+      ]) {
+        s.clock.set(new Date(at));
+        claimedIds = [];
+        // Two loops per instance, all concurrent.
+        const counts = await Promise.all([...instances, ...instances].map(loop));
+        // No cycle is ever held by two workers at once. (Under load a charge may end without an outcome, e.g.
+        // a Klarna timeout; that cycle is claimed again in a later round, after its re-check time.)
+        expect(claimedIds.filter((id, i) => claimedIds.indexOf(id) !== i)).toEqual([]);
+        if (at.endsWith('00:05:00Z')) expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);
+      }
+      const orders = (await ledger(s.t)).slice(before);
+      expect(orders).toHaveLength(90);
+      expect(new Set(orders.map((o) => o.idempotency_key)).size).toBe(90);
+      expect(new Set(orders.map((o) => o.merchant_reference2)).size).toBe(90);
+      const states = await s.t.db.query(
+        `select status, count(*)::int as n from subscription_cycles where subscription_id = any($1) group by status`,
+        [subs],
+      );
+      expect(states.rows).toEqual([{ status: 'succeeded', n: 90 }]);
+      const charged = await s.t.db.query(
+        `select count(*)::int as n from events where type = 'subscription.charged' and data->>'id' = any($1)`,
+        [subs],
+      );
+      expect(charged.rows[0].n).toBe(90);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('survives a worker that died mid-charge: after the lease another one charges with the same key', async () => {
+    s.clock.set(new Date('2029-01-01T09:00:00Z'));
+    const token = await activeToken(s);
+    const sub = await subscribe(s, token.id, { start_date: '2029-01-02' });
+    s.clock.set(new Date('2029-01-02T01:00:00Z'));
+    const c = s.t.app.get(SubscriptionCharger);
+    await c.materialize(10, sub.id);
+    // This worker claims the cycle and "crashes" before charging.
+    const [claimed] = await c.claim(10, sub.id);
+    expect(claimed.cycle).toBe(1);
+    const before = (await ledger(s.t)).length;
+    // It got as far as Klarna (the order exists there), then died before recording anything.
+    const first = await s.t.app.get(OrdersService).charge(s.merchant.id, token.id, `${sub.id}:cycle:1`, {
+      ...sub.order,
+      merchant_reference2: `${sub.id}:cycle:1`,
+    });
+    expect(first.kind).toBe('succeeded');
+    expect((await ledger(s.t)).length).toBe(before + 1);
+    // Other workers leave the held cycle alone while the lease lasts.
+    expect(await drain(s.t)).toBe(0);
+    s.clock.advance(11 * 60_000);
+    expect(await drain(s.t)).toBe(1);
+    await c.chargeAll([claimed]); // the crashed worker comes back late: its outcome is dropped
+    expect((await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.attempts])).toEqual([
+      [1, 'succeeded', 1],
+    ]);
+    expect((await ledger(s.t)).length).toBe(before + 1);
+    expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.charged']);
+  });
+});
