@@ -43,21 +43,38 @@ export class EventsService {
    * ```
    */
   async emit(em: EntityManager, input: EmitInput): Promise<{ id: string }> {
+    const [id] = await this.emitMany(em, [input]);
+    return { id };
+  }
+
+  /** {@link emit} for many events at once (a batch job's outcomes): a few statements instead of a few per event. */
+  async emitMany(em: EntityManager, inputs: EmitInput[]): Promise<string[]> {
     if (!em.isInTransaction()) {
       throw new Error('EventsService.emit must run inside the transaction of the change (em.transactional)');
     }
+    if (inputs.length === 0) return [];
     const now = this.clock.now();
-    const id = newId('evt', now.getTime());
-    await em.insert(Event, {
-      id,
+    const rows = inputs.map((input) => ({
+      id: newId('evt', now.getTime()),
       merchant: input.merchantId,
       type: input.type,
       data: input.data,
       createdAt: now,
-    });
-    const endpoints = await this.subscribedEndpoints(em, input.merchantId, input.type);
-    await this.queueDeliveries(em, id, endpoints, now);
-    return { id };
+    }));
+    await em.insertMany(Event, rows);
+    const endpoints = new Map<string, string[]>();
+    const deliveries: { eventId: string; endpointId: string }[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const key = `${input.merchantId} ${input.type}`;
+      let targets = endpoints.get(key);
+      if (!targets) {
+        targets = await this.subscribedEndpoints(em, input.merchantId, input.type);
+        endpoints.set(key, targets);
+      }
+      for (const endpointId of targets) deliveries.push({ eventId: rows[i].id, endpointId });
+    }
+    await this.queueDeliveries(em, deliveries, now);
+    return rows.map((r) => r.id);
   }
 
   async list(merchantId: string, query: EventsQueryDto): Promise<Page<EventDto>> {
@@ -133,7 +150,11 @@ export class EventsService {
       });
       for (const delivery of pending) delivery.nextAttemptAt = now;
       const fresh = targets.filter((t) => !pending.some((d) => d.endpoint.id === t));
-      await this.queueDeliveries(em, id, fresh, now);
+      await this.queueDeliveries(
+        em,
+        fresh.map((endpointId) => ({ eventId: id, endpointId })),
+        now,
+      );
     });
     return this.get(merchantId, id);
   }
@@ -162,11 +183,15 @@ export class EventsService {
     return endpoints.filter((e) => e.events.includes(type)).map((e) => e.id);
   }
 
-  private async queueDeliveries(em: EntityManager, eventId: string, endpointIds: string[], now: Date) {
-    if (endpointIds.length === 0) return;
+  private async queueDeliveries(
+    em: EntityManager,
+    deliveries: { eventId: string; endpointId: string }[],
+    now: Date,
+  ) {
+    if (deliveries.length === 0) return;
     await em.insertMany(
       WebhookDelivery,
-      endpointIds.map((endpointId) => ({
+      deliveries.map(({ eventId, endpointId }) => ({
         id: newId('whd', now.getTime()),
         event: eventId,
         endpoint: endpointId,

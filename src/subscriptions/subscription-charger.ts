@@ -7,9 +7,11 @@ import { ProblemException } from '../common/errors/problem.exception';
 import { newId } from '../common/ids';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../core/core.module';
+import { type EmitInput, EventsService } from '../events/events.service';
 import { type ChargeOutcome, OrdersService } from '../orders/orders.service';
 import { dueAt, dueCycles, type Rhythm } from './schedule';
-import { Subscription, SubscriptionCycle } from './subscription.entity';
+import { Subscription, SubscriptionCycle, SubscriptionEvent } from './subscription.entity';
+import { subscriptionDto } from './subscription.mapper';
 import { SubscriptionTransitions } from './subscription-transitions';
 import { TokenReconciliation } from './token-reconciliation';
 
@@ -43,6 +45,22 @@ export interface ClaimedCycle {
   orderId: string | null;
   lockToken: string;
 }
+
+/** Successes recorded per transaction. */
+const SUCCESS_CHUNK = 200;
+
+interface SubscriptionEventRow {
+  id: string;
+  subscription: string;
+  merchant: string;
+  type: string;
+  cycle: number;
+  toStatus: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+type Succeeded = { claim: ClaimedCycle; outcome: Extract<ChargeOutcome, { kind: 'succeeded' }> };
 
 /** `charge` threw: nothing is known to have happened, the cycle is tried again soon. */
 type Attempt = ChargeOutcome | { kind: 'transient'; code: string } | { kind: 'not_chargeable' };
@@ -91,6 +109,7 @@ export class SubscriptionCharger {
     private readonly orders: OrdersService,
     private readonly transitions: SubscriptionTransitions,
     private readonly reconciliation: TokenReconciliation,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -254,14 +273,28 @@ export class SubscriptionCharger {
     }));
   }
 
-  /** Charges claimed cycles, at most `concurrency` at once and `merchantConcurrency` per merchant. */
+  /**
+   * Charges claimed cycles, at most `concurrency` at once. Successes (nearly all of them) are recorded together
+   * at the end, a few statements per batch; every other outcome is recorded on its own as it comes.
+   */
   async chargeAll(claimed: ClaimedCycle[]): Promise<void> {
+    if (claimed.length === 0) return;
+    const subs = new Map(
+      (
+        await this.em
+          .fork()
+          .find(Subscription, { id: { $in: [...new Set(claimed.map((c) => c.subscriptionId))] } })
+      ).map((sub) => [sub.id, sub]),
+    );
     const gates = new Map<string, Promise<string>>();
+    const succeeded: Succeeded[] = [];
     const queue = [...claimed];
     const worker = async (): Promise<void> => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         try {
-          await this.chargeOne(next, gates);
+          const attempt = await this.attemptSafely(next, subs.get(next.subscriptionId)!, gates);
+          if (attempt.kind === 'succeeded') succeeded.push({ claim: next, outcome: attempt });
+          else await this.recordOne(next, attempt);
         } catch (error) {
           // The lease runs out and another run picks the cycle up with the same idempotency key.
           this.logger.error({ err: error, cycle: next.id }, 'subscription cycle could not be recorded');
@@ -270,25 +303,101 @@ export class SubscriptionCharger {
     };
     const workers = Math.min(this.config.subscriptions.concurrency, queue.length);
     await Promise.all(Array.from({ length: workers }, worker));
+    for (let i = 0; i < succeeded.length; i += SUCCESS_CHUNK) {
+      const chunk = succeeded.slice(i, i + SUCCESS_CHUNK);
+      try {
+        await this.recordSuccesses(chunk);
+      } catch (error) {
+        // Nothing is lost: the leases run out and the same keys find the same orders.
+        this.logger.error({ err: error, cycles: chunk.length }, 'charged cycles could not be recorded');
+      }
+    }
   }
 
-  private async chargeOne(claim: ClaimedCycle, gates: Map<string, Promise<string>>): Promise<void> {
-    const em = this.em.fork();
-    const sub = await em.findOneOrFail(Subscription, { id: claim.subscriptionId });
-    let attempt: Attempt;
+  private async attemptSafely(
+    claim: ClaimedCycle,
+    sub: Subscription,
+    gates: Map<string, Promise<string>>,
+  ): Promise<Attempt> {
     try {
-      attempt = await this.attempt(claim, sub, gates);
+      return await this.attempt(claim, sub, gates);
     } catch (error) {
-      const code = error instanceof ProblemException ? error.code : 'INTERNAL_ERROR';
       if (!(error instanceof ProblemException))
         this.logger.error({ err: error, cycle: claim.id }, 'charge failed');
-      attempt = { kind: 'transient', code };
+      return { kind: 'transient', code: error instanceof ProblemException ? error.code : 'INTERNAL_ERROR' };
     }
+  }
+
+  private async recordOne(claim: ClaimedCycle, attempt: Attempt): Promise<void> {
     const after = await this.record(claim, attempt);
     if (after?.haltToken) {
       // After the cycle's own commit, never inside it: halting locks every subscription of the token.
       await this.reconciliation.apply(claim.customerTokenId, { status: after.haltToken });
     }
+  }
+
+  /** Records charged cycles of one batch in one transaction (only those this worker still holds). */
+  private async recordSuccesses(items: Succeeded[]): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const kept = await em.execute<{ id: string; subscription_id: string }[]>(
+        `update subscription_cycles c
+            set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
+                settled_at = ?, last_error = null, lock_token = null, updated_at = ?
+           from (values ${items.map(() => '(?::text, ?::text, ?::text)').join(', ')}) as v(id, lock_token, order_id)
+          where c.id = v.id and c.lock_token = v.lock_token and c.status = 'charging'
+          returning c.id, c.subscription_id`,
+        [now, now, ...items.flatMap((i) => [i.claim.id, i.claim.lockToken, i.outcome.orderId])],
+      );
+      if (kept.length < items.length) {
+        this.logger.warn(
+          { dropped: items.length - kept.length },
+          'cycle outcomes dropped: their claims ran out first',
+        );
+      }
+      if (kept.length === 0) return;
+      const subIds = [...new Set(kept.map((k) => k.subscription_id))].sort();
+      await em.execute(
+        `update subscriptions set last_charged_at = ?, updated_at = ? where id in (${subIds.map(() => '?').join(', ')})`,
+        [now, now, ...subIds],
+      );
+      const subs = new Map(
+        (await em.find(Subscription, { id: { $in: subIds } })).map((sub) => [sub.id, sub]),
+      );
+      const cycles = await em.find(SubscriptionCycle, { id: { $in: kept.map((k) => k.id) } });
+      const byId = new Map(items.map((i) => [i.claim.id, i.outcome]));
+      const history: SubscriptionEventRow[] = [];
+      const outbox: EmitInput[] = [];
+      for (const cycle of cycles) {
+        const sub = subs.get(cycle.subscription.id)!;
+        const outcome = byId.get(cycle.id)!;
+        const data = { order_id: outcome.orderId, order_status: outcome.status };
+        history.push({
+          id: newId('sev', now.getTime()),
+          subscription: sub.id,
+          merchant: sub.merchant.id,
+          type: 'charged',
+          cycle: cycle.cycle,
+          toStatus: sub.status,
+          data,
+          createdAt: now,
+        });
+        outbox.push({
+          merchantId: sub.merchant.id,
+          type: 'subscription.charged',
+          data: { ...subscriptionDto(sub, cycle), details: data },
+        });
+      }
+      await em.insertMany(SubscriptionEvent, history);
+      await this.events.emitMany(em, outbox);
+      // The rare follow-ups one by one: a recovery from past_due, or the last cycle before the end date.
+      for (const cycle of cycles) {
+        const sub = subs.get(cycle.subscription.id)!;
+        if (sub.status === 'past_due')
+          await this.transitions.setStatus(em, sub, 'active', 'recovered', { cycle });
+        await this.endIfDone(em, sub);
+      }
+    });
   }
 
   private async attempt(
@@ -374,21 +483,7 @@ export class SubscriptionCharger {
       let followUp: { haltToken?: string } = {};
 
       switch (attempt.kind) {
-        case 'succeeded': {
-          cycle.attempts += 1;
-          cycle.orderId = attempt.orderId;
-          settle('succeeded', null);
-          sub.lastChargedAt = now;
-          sub.updatedAt = now;
-          await this.transitions.record(em, sub, {
-            type: 'charged',
-            cycle,
-            data: { order_id: attempt.orderId, order_status: attempt.status },
-          });
-          if (sub.status === 'past_due')
-            await this.transitions.setStatus(em, sub, 'active', 'recovered', { cycle });
-          break;
-        }
+        // 'succeeded' is recorded in batches (recordSuccesses).
         case 'declined': {
           cycle.attempts += 1;
           cycle.orderId = attempt.orderId;
