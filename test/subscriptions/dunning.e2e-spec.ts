@@ -162,8 +162,14 @@ describe('dunning', () => {
     expect(read.latest_cycle).toMatchObject({ status: 'failed', last_error: 'TOKEN_SUSPENDED' });
     const tokenRow = await s.t.request('GET', `/v1/customer-tokens/${own.id}`, { key: s.merchant.key });
     expect(tokenRow.body.status).toBe('suspended');
-    const events = await s.t.db.query(`select type from events where data->>'id' = $1`, [own.id]);
-    expect(events.rows.map((r: { type: string }) => r.type)).toEqual(['customer_token.suspended']);
+    const events = await s.t.db.query(
+      `select type from events where data->'customer_token'->>'id' = $1 order by id`,
+      [own.id],
+    );
+    expect(events.rows.map((r: { type: string }) => r.type)).toEqual([
+      'customer_token.created',
+      'customer_token.suspended',
+    ]);
     expect(await outboxTypes(s, sub.id)).toContain('subscription.halted');
   });
 });

@@ -27,9 +27,9 @@ describe('token reconciliation', () => {
   });
 
   const tokenEvents = async (id: string) =>
-    (await s.t.db.query(`select type from events where data->>'id' = $1 order by id`, [id])).rows.map(
-      (r: { type: string }) => r.type,
-    );
+    (
+      await s.t.db.query(`select type from events where data->'customer_token'->>'id' = $1 order by id`, [id])
+    ).rows.map((r: { type: string }) => r.type);
 
   it('the job reads tokens from Klarna; a suspended token halts its subscriptions, and active again resumes them', async () => {
     s.clock.set(new Date('2026-03-01T09:00:00Z'));
@@ -57,8 +57,8 @@ describe('token reconciliation', () => {
     expect(
       (await s.t.request('GET', `/v1/customer-tokens/${token.id}`, { key: s.merchant.key })).body.status,
     ).toBe('suspended');
-    expect(await tokenEvents(token.id)).toEqual(['customer_token.suspended']);
-    expect(await tokenEvents(other.id)).toEqual([]);
+    expect(await tokenEvents(token.id)).toEqual(['customer_token.created', 'customer_token.suspended']);
+    expect(await tokenEvents(other.id)).toEqual(['customer_token.created']);
     expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.halted']);
 
     // Halted: nothing is charged on its date, and resume is refused while the token is suspended.
@@ -112,7 +112,7 @@ describe('token reconciliation', () => {
     expect(read.latest_cycle).toMatchObject({ status: 'failed', last_error: 'TOKEN_CANCELLED', attempts: 0 });
     const tokenRead = await s.t.request('GET', `/v1/customer-tokens/${token.id}`, { key: s.merchant.key });
     expect(tokenRead.body).toMatchObject({ status: 'cancelled' });
-    expect(await tokenEvents(token.id)).toEqual(['customer_token.cancelled']);
+    expect(await tokenEvents(token.id)).toEqual(['customer_token.created', 'customer_token.cancelled']);
     const withdrawn = await s.t.db.query(
       `select type from consent_events where consent_id = $1 order by id`,
       [tokenRead.body.consent_id],
