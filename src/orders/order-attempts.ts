@@ -247,8 +247,8 @@ export class OrderAttempts {
         if (won === 0) return false;
         if (tokenStatus) {
           const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
-          if (tokenStatus === 'cancelled') await this.tokens.markCancelled(token, tx);
-          else await this.tokens.markSuspended(token, tx);
+          // The one place a Klarna token status is applied (event once, consent withdrawn once).
+          await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
         }
         await this.events.emit(tx, {
           merchantId: order.merchantId,
