@@ -34,6 +34,18 @@ const HARD_DECLINES = new Set([
 ]);
 export const isHardDecline = (code: string): boolean => HARD_DECLINES.has(code) || code.startsWith('TOKEN_');
 
+/**
+ * Refusals of the orders module that recorded nothing and sent nothing to Klarna, and that time may fix: the
+ * breaker is open or Klarna unreachable, Klarna rate-limited us, the merchant's Klarna credentials are refused or
+ * missing. The orders module gave the key back, so the cycle is tried again later with the same key.
+ */
+const NOTHING_SENT_RETRYABLE = new Set([
+  'KLARNA_UNAVAILABLE',
+  'KLARNA_RATE_LIMITED',
+  'KLARNA_CREDENTIALS_REJECTED',
+  'KLARNA_NOT_CONFIGURED',
+]);
+
 export interface ClaimedCycle {
   id: string;
   subscriptionId: string;
@@ -405,8 +417,16 @@ export class SubscriptionCharger {
     sub: Subscription,
     gates: Map<string, Promise<string>>,
   ): Promise<Attempt> {
-    // An order whose outcome was unknown: ask about it, never place another.
-    if (claim.orderId) return this.orders.outcomeOf(claim.merchantId, claim.orderId);
+    // An order whose outcome was unknown: ask about it (the orders completer finishes it), never place another.
+    if (claim.orderId) {
+      try {
+        return await this.orders.outcomeOf(claim.merchantId, claim.orderId);
+      } catch (error) {
+        // Gone: the orders module gave the attempt back (nothing reached Klarna). Charging again with the same
+        // key below is safe either way: an existing key only ever replays its own order.
+        if (!(error instanceof ProblemException && error.getStatus() === 404)) throw error;
+      }
+    }
     // Stopped since it was scheduled (and the lease of a crashed worker ran out): do not charge now.
     if (sub.status !== 'active' && sub.status !== 'past_due') return { kind: 'not_chargeable' };
     let gate = gates.get(claim.customerTokenId);
@@ -513,6 +533,14 @@ export class SubscriptionCharger {
           break;
         }
         case 'rejected': {
+          if (attempt.orderId === null && NOTHING_SENT_RETRYABLE.has(attempt.code)) {
+            // Nothing recorded, nothing sent, the key is free again: the same attempt is made later.
+            cycle.status = 'scheduled';
+            cycle.orderId = null;
+            cycle.lastError = attempt.code;
+            cycle.nextAttemptAt = new Date(now.getTime() + TRANSIENT_RETRY_MS);
+            break;
+          }
           cycle.attempts += 1;
           cycle.orderId = attempt.orderId;
           cycle.firstFailedAt ??= now;

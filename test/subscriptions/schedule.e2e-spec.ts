@@ -1,11 +1,13 @@
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
+import { OrderCompleterJob } from '../../src/orders/order-completer.job';
 import { OrdersService } from '../../src/orders/orders.service';
 import { SubscriptionCharger } from '../../src/subscriptions/subscription-charger';
-import { FAST_KLARNA_ENV } from '../support/test-app';
+import { createMerchant, FAST_KLARNA_ENV } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
 import {
   activeToken,
+  charger,
   cycles,
   drain,
   getSubscription,
@@ -188,11 +190,17 @@ describe('subscription scheduler', () => {
         '2028-03-02T01:05:00Z',
       ]) {
         s.clock.set(new Date(at));
+        // Each instance's orders completer finishes what Klarna left unknown (as its periodic job would).
+        await Promise.all([
+          s.t.app.get(OrderCompleterJob).runOnce(),
+          second.get(OrderCompleterJob).runOnce(),
+        ]);
         claimedIds = [];
         // Two loops per instance, all concurrent.
         const counts = await Promise.all([...instances, ...instances].map(loop));
         // No cycle is ever held by two workers at once. (Under load a charge may end without an outcome, e.g.
-        // a Klarna timeout; that cycle is claimed again in a later round, after its re-check time.)
+        // a Klarna timeout; the orders completer finishes that order and the cycle is claimed again in a later
+        // round, after its re-check time.)
         expect(claimedIds.filter((id, i) => claimedIds.indexOf(id) !== i)).toEqual([]);
         if (at.endsWith('00:05:00Z')) expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);
       }
@@ -243,5 +251,90 @@ describe('subscription scheduler', () => {
     ]);
     expect((await ledger(s.t)).length).toBe(before + 1);
     expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.charged']);
+  });
+  it('leaves a cycle whose outcome is unknown in progress until the orders completer finishes it: one order', async () => {
+    s.clock.set(new Date('2030-01-01T09:00:00Z'));
+    const token = await activeToken(s);
+    const sub = await subscribe(s, token.id, { start_date: '2030-01-02' });
+    s.clock.set(new Date('2030-01-02T01:00:00Z'));
+    await s.t.emulator!.request('PUT', '/emulator/v1/faults', {
+      hang_rate: 1,
+      hang_ms: 700,
+      paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
+    });
+    try {
+      expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    } finally {
+      await s.t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+    const [open] = await cycles(s, sub.id);
+    expect(open).toMatchObject({ cycle: 1, status: 'charging', attempts: 0 });
+    expect(open.order_id).toMatch(/^ord_/);
+    const order = await s.t.db.query('select status, subscription_id from orders where id = $1', [
+      open.order_id,
+    ]);
+    expect(order.rows).toEqual([{ status: 'unknown', subscription_id: sub.id }]);
+
+    // Re-checked before the completer ran: still in progress, nothing new placed, nothing failed.
+    s.clock.advance(2 * 60_000);
+    expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    expect((await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.order_id])).toEqual([
+      [1, 'charging', open.order_id],
+    ]);
+
+    // The orders completer settles the order; the next look records the cycle as charged.
+    expect(await s.t.app.get(OrderCompleterJob).runOnce()).toBeGreaterThanOrEqual(1);
+    s.clock.advance(2 * 60_000);
+    expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    expect((await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.attempts, r.order_id])).toEqual([
+      [1, 'succeeded', 1, open.order_id],
+    ]);
+    const orders = await s.t.db.query('select id, status from orders where subscription_id = $1', [sub.id]);
+    expect(orders.rows).toEqual([{ id: open.order_id, status: 'accepted' }]);
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(1);
+    expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.charged']);
+  });
+
+  it('tries a cycle again later with the same key when nothing reached Klarna (rate limited), never failing it', async () => {
+    s.clock.set(new Date('2031-01-01T09:00:00Z'));
+    // Its own merchant: Klarna's answers here must not touch the shared merchant's circuit breaker.
+    const merchant = await createMerchant(s.t, 'Limited');
+    const token = await activeToken(s, {}, merchant.key);
+    const sub = await subscribe(s, token.id, { start_date: '2031-01-02' }, merchant.key);
+    s.clock.set(new Date('2031-01-02T01:00:00Z'));
+    await s.t.emulator!.request('PUT', '/emulator/v1/faults', {
+      rate_limit_rate: 1,
+      retry_after_seconds: 30,
+      paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
+    });
+    try {
+      expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    } finally {
+      await s.t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+    expect(
+      (await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.attempts, r.order_id, r.last_error]),
+    ).toEqual([[1, 'scheduled', 0, null, 'KLARNA_RATE_LIMITED']]);
+    // The orders module gave the key back: nothing recorded, nothing at Klarna, the subscription untouched.
+    expect((await s.t.db.query('select id from orders where subscription_id = $1', [sub.id])).rows).toEqual(
+      [],
+    );
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(0);
+    expect((await getSubscription(s, sub.id, merchant.key)).status).toBe('active');
+
+    // Not before its retry time; then charged with the cycle's own key.
+    expect(await charger(s.t).runOnce(sub.id)).toBe(0);
+    s.clock.advance(6 * 60_000);
+    expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    expect((await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.attempts])).toEqual([
+      [1, 'succeeded', 1],
+    ]);
+    const orders = await s.t.db.query(
+      'select idempotency_key, status from orders where subscription_id = $1',
+      [sub.id],
+    );
+    expect(orders.rows).toEqual([{ idempotency_key: `${sub.id}:cycle:1`, status: 'accepted' }]);
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(1);
+    expect(await historyTypes(s, sub.id)).not.toContain('payment_failed');
   });
 });
