@@ -21,7 +21,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../core/core.module';
 import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
 import type { OrderLineDto } from '../sessions/dto/order.dto';
-import { checkKlarnaOrder } from '../sessions/klarna-order-rules';
+import { checkKlarnaTokenOrder } from '../sessions/klarna-order-rules';
 import type {
   CreateSubscriptionDto,
   DunningPolicyDto,
@@ -100,18 +100,15 @@ export class SubscriptionsService {
     const lines = input.order.order_lines.map((line, i) =>
       this.withSubscription(line, i, input, intervalCount, errors),
     );
+    // The rules the orders module applies to every charge (token-order mode), checked once up front so that a
+    // subscription never starts with an order that each cycle would have refused. The currency is a scope matter.
     errors.push(
-      ...checkKlarnaOrder({
-        intent: 'buy',
-        purchase_country: token.purchaseCountry,
+      ...checkKlarnaTokenOrder({
         purchase_currency: input.order.purchase_currency,
         order_amount: input.order.order_amount,
         order_tax_amount: input.order.order_tax_amount,
         order_lines: lines,
-      })
-        // The token fixes the country, so a currency that does not fit it is a scope matter (checked below).
-        .filter((e) => e.field !== 'purchase_currency' && e.field !== 'purchase_country')
-        .map((e) => ({ ...e, field: `order.${e.field}` })),
+      }).map((e) => ({ ...e, field: `order.${e.field}` })),
     );
     if (input.retry_policy)
       errors.push(...delaysProblems(input.retry_policy.delays_days, 'retry_policy.delays_days'));
