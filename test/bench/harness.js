@@ -69,9 +69,26 @@ async function api(baseUrl, method, p, key, body) {
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** Runs autocannon in a child process (see load.js) and resolves with its result. */
+function loadInChild(spec) {
+  const { spawn } = require('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'load.js')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load.js exited ${code}`)),
+    );
+    child.stdin.end(JSON.stringify(spec));
+  });
+}
+
 /** One line per scenario so that runs can be compared: `BENCH {json}`. */
 function report(result) {
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
-module.exports = { startStack, api, report, BENCH_ENV };
+module.exports = { startStack, api, report, loadInChild, BENCH_ENV };
