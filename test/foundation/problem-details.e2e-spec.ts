@@ -62,6 +62,13 @@ describe('problem details', () => {
     );
   });
 
+  it('a value of the wrong type gets one clear message, not every rule it also fails', async () => {
+    const res = await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: 42 } });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors).toEqual([{ field: 'name', message: 'must be a string' }]);
+    expect(res.body.detail).toBe('1 field failed validation.');
+  });
+
   it('a missing body on a create → 400 naming the required field', async () => {
     const res = await t.request('POST', '/admin/v1/merchants', { key: t.adminKey });
     expectProblem(res, 400, 'VALIDATION_FAILED');

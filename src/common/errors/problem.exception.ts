@@ -57,11 +57,16 @@ export const notFound = (what: string, id?: string): ProblemException =>
 export const conflict = (code: string, detail: string): ProblemException =>
   new ProblemException({ status: 409, code, title: 'Conflict', detail });
 
+function fieldCount(errors: FieldError[]): string {
+  const fields = new Set(errors.map((e) => e.field)).size;
+  return `${fields} field${fields === 1 ? '' : 's'} failed validation.`;
+}
+
 export const validationProblem = (errors: FieldError[], detail?: string): ProblemException =>
   new ProblemException({
     status: 400,
     code: 'VALIDATION_FAILED',
     title: 'Bad Request',
-    detail: detail ?? `${errors.length} field${errors.length === 1 ? '' : 's'} failed validation.`,
+    detail: detail ?? fieldCount(errors),
     errors,
   });

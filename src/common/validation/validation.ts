@@ -6,11 +6,26 @@ function pathOf(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
+const TYPE_CONSTRAINTS = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isObject',
+  'isArray',
+  'isDateString',
+  'isEnum',
+]);
+
 /** Flattens class-validator's tree into `{field, message}` with JSON paths such as `order_lines[0].name`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = pathOf(parent, error.property);
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+    // A value of the wrong type fails every other rule too ("42" is "shorter than 1 character"): say only that
+    // its type is wrong.
+    const all = Object.entries(error.constraints ?? {});
+    const typeErrors = all.filter(([constraint]) => TYPE_CONSTRAINTS.has(constraint));
+    const own = (typeErrors.length > 0 ? typeErrors : all).map(([constraint, message]) => ({
       field,
       message:
         constraint === 'whitelistValidation'
