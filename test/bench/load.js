@@ -1,7 +1,9 @@
 // Load generator in its own process, so that its event loop and CPU do not count against the service's
-// latency: `node test/bench/load.js` reads {url, connections, duration, headers, method?, body?, paths} on stdin,
-// cycles through `paths` (one per request) and prints autocannon's result as JSON on stdout.
+// latency: `node test/bench/load.js` reads {url, connections, duration, overallRate?, headers, method?, body?,
+// paths?, uniqueHeader?} on stdin, cycles through `paths` (one per request), gives `uniqueHeader` a fresh UUID per
+// request, and prints autocannon's result as JSON on stdout.
 'use strict';
+const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
 
 let input = '';
@@ -20,7 +22,12 @@ process.stdin.on('end', async () => {
       {
         method: spec.method ?? 'GET',
         body: spec.body,
-        setupRequest: (req) => ({ ...req, path: spec.paths[n++ % spec.paths.length] }),
+        setupRequest: (req) => ({
+          ...req,
+          ...(spec.paths ? { path: spec.paths[n++ % spec.paths.length] } : {}),
+          // A fresh value per request, e.g. an Idempotency-Key.
+          ...(spec.uniqueHeader ? { headers: { ...req.headers, [spec.uniqueHeader]: randomUUID() } } : {}),
+        }),
       },
     ],
   });
