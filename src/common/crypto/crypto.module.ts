@@ -1,10 +1,5 @@
-import { DynamicModule, Global, Module, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CRYPTO_OPTIONS, EnvelopeCrypto, type CryptoOptions } from './envelope-crypto';
-
-export interface CryptoModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  useFactory: (...args: never[]) => CryptoOptions | Promise<CryptoOptions>;
-  inject?: FactoryProvider['inject'];
-}
 
 /** Global: any feature can inject {@link EnvelopeCrypto} once the app module registers this. */
 @Global()
@@ -14,18 +9,6 @@ export class CryptoModule {
     return {
       module: CryptoModule,
       providers: [{ provide: CRYPTO_OPTIONS, useValue: options }, EnvelopeCrypto],
-      exports: [EnvelopeCrypto],
-    };
-  }
-
-  static registerAsync(options: CryptoModuleAsyncOptions): DynamicModule {
-    return {
-      module: CryptoModule,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: CRYPTO_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        EnvelopeCrypto,
-      ],
       exports: [EnvelopeCrypto],
     };
   }
