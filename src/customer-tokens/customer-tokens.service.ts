@@ -195,7 +195,12 @@ export class CustomerTokensService {
   }
 
   private klarnaTokenId(token: CustomerToken): string {
-    return this.crypto.decrypt(token.klarnaTokenEnc!, token.id);
+    return this.decryptKlarnaTokenId(token.id, token.klarnaTokenEnc!);
+  }
+
+  /** Klarna's token id from the stored ciphertext (bound to our token id), for callers that read the row. */
+  decryptKlarnaTokenId(tokenId: string, klarnaTokenEnc: string): string {
+    return this.crypto.decrypt(klarnaTokenEnc, tokenId);
   }
 
   private async load(merchantId: string, id: string, em: EntityManager = this.em): Promise<CustomerToken> {

@@ -63,11 +63,22 @@ export class MerchantsService {
   async klarnaCredentials(merchantId: string, em: EntityManager = this.em): Promise<KlarnaCredentials> {
     const merchant = await em.findOne(Merchant, { id: merchantId }, { populate: ['klarnaPasswordEnc'] });
     if (!merchant) throw notFound('Merchant', merchantId);
+    return this.klarnaCredentialsOf(merchantId, merchant);
+  }
+
+  /** The credentials from a merchant's stored columns (read by a caller's own query), or 409 when unset. */
+  klarnaCredentialsOf(
+    merchantId: string,
+    stored: Pick<
+      Merchant,
+      'klarnaUsername' | 'klarnaPasswordEnc' | 'klarnaRegion' | 'klarnaEnvironment' | 'klarnaBaseUrl'
+    >,
+  ): KlarnaCredentials {
     if (
-      !merchant.klarnaUsername ||
-      !merchant.klarnaPasswordEnc ||
-      !merchant.klarnaRegion ||
-      !merchant.klarnaEnvironment
+      !stored.klarnaUsername ||
+      !stored.klarnaPasswordEnc ||
+      !stored.klarnaRegion ||
+      !stored.klarnaEnvironment
     ) {
       throw new ProblemException({
         status: 409,
@@ -79,11 +90,11 @@ export class MerchantsService {
     }
     return {
       merchantId,
-      region: merchant.klarnaRegion,
-      environment: merchant.klarnaEnvironment,
-      baseUrl: merchant.klarnaBaseUrl ?? this.config.klarna.baseUrl,
-      username: merchant.klarnaUsername,
-      password: this.crypto.decrypt(merchant.klarnaPasswordEnc, `merchant:${merchantId}:klarna_password`),
+      region: stored.klarnaRegion,
+      environment: stored.klarnaEnvironment,
+      baseUrl: stored.klarnaBaseUrl ?? this.config.klarna.baseUrl,
+      username: stored.klarnaUsername,
+      password: this.crypto.decrypt(stored.klarnaPasswordEnc, `merchant:${merchantId}:klarna_password`),
     };
   }
 

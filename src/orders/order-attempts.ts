@@ -6,7 +6,10 @@ import type { OrdersConfig, AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../core/core.module';
 import { CustomerToken } from '../customer-tokens/customer-token.entity';
 import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
+import { sql, sqlParams } from '../database/sql';
+import type { EventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
+import { outboxCtes } from '../events/outbox-sql';
 import type { KlarnaCredentials } from '../klarna/klarna-credentials';
 import { KlarnaClient } from '../klarna/klarna.client';
 import {
@@ -213,51 +216,9 @@ export class OrderAttempts {
             order.requestId,
           );
     try {
-      const won = await this.em.fork().transactional(async (tx) => {
-        // One round trip for both: the order (only while still unknown) and the answer for replays.
-        const [{ won }] = await tx.execute<{ won: number }[]>(
-          `with o as (
-             update orders set status = ?, klarna_order_id = ?, fraud_status = ?,
-                    authorized_payment_method = ?::jsonb, error_code = ?, error_message = ?,
-                    klarna_correlation_id = ?, next_attempt_at = null, last_error = null,
-                    completed_at = ?, updated_at = ?
-              where id = ? and status = 'unknown' returning id),
-           k as (
-             update idempotency_keys set response_status = ?, response_content_type = ?, response_body = ?
-              where merchant_id = ? and key = ? and order_id in (select id from o) returning 1)
-           select (select count(*) from o)::int as won`,
-          [
-            order.status,
-            order.klarnaOrderId,
-            order.fraudStatus,
-            order.authorizedPaymentMethod ? JSON.stringify(order.authorizedPaymentMethod) : null,
-            order.errorCode,
-            order.errorMessage,
-            order.klarnaCorrelationId,
-            now,
-            now,
-            order.id,
-            answer.status,
-            answer.contentType,
-            answer.body,
-            order.merchantId,
-            order.idempotencyKey,
-          ],
-        );
-        if (won === 0) return false;
-        if (tokenStatus) {
-          const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
-          // The one place a Klarna token status is applied (event once, consent withdrawn once).
-          await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
-        }
-        await this.events.emit(tx, {
-          merchantId: order.merchantId,
-          type:
-            order.status === 'accepted' || order.status === 'pending' ? 'order.succeeded' : 'order.failed',
-          data: { ...toOrderDto(order) },
-        });
-        return true;
-      });
+      const won = tokenStatus
+        ? await this.recordWithTokenStatus(order, answer, now, tokenStatus)
+        : await this.record(order, answer, now);
       if (!won) return this.alreadyFinal(order.id);
     } catch (error) {
       // Klarna's answer is not recorded: the order stays unknown and a retry with the same Klarna key (which
@@ -266,6 +227,81 @@ export class OrderAttempts {
       return { kind: 'unknown', order: target.order, reason: 'not_recorded' };
     }
     return { kind: 'final', order, answer };
+  }
+
+  /**
+   * The common case in ONE statement (so one implicit transaction and one round trip): the order (only while
+   * still unknown), the answer for replays, and the event with its webhook deliveries. True when this call won.
+   */
+  private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
+    const { values, p } = sqlParams();
+    const finalized = `
+      o as (
+        update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
+               fraud_status = ${p(order.fraudStatus)},
+               authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
+               error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
+               klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
+               completed_at = ${p(now)}, updated_at = ${p(now)}
+         where id = ${p(order.id)} and status = 'unknown' returning id),
+      k as (
+        update idempotency_keys set response_status = ${p(answer.status)},
+               response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
+         where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
+           and order_id in (select id from o) returning 1)`;
+    const { ctes } = outboxCtes(p, { ...orderEvent(order), when: 'o' }, now);
+    const [{ won }] = await sql<{ won: number }>(
+      this.em,
+      `with ${finalized}, ${ctes} select (select count(*) from o)::int as won`,
+      values,
+    );
+    return won === 1;
+  }
+
+  /** Klarna also changed the token's status (a refused charge): the token, its consent and their events too. */
+  private async recordWithTokenStatus(
+    order: OrderView,
+    answer: RenderedAnswer,
+    now: Date,
+    tokenStatus: string,
+  ): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const [{ won }] = await tx.execute<{ won: number }[]>(
+        `with o as (
+           update orders set status = ?, klarna_order_id = ?, fraud_status = ?,
+                  authorized_payment_method = ?::jsonb, error_code = ?, error_message = ?,
+                  klarna_correlation_id = ?, next_attempt_at = null, last_error = null,
+                  completed_at = ?, updated_at = ?
+            where id = ? and status = 'unknown' returning id),
+         k as (
+           update idempotency_keys set response_status = ?, response_content_type = ?, response_body = ?
+            where merchant_id = ? and key = ? and order_id in (select id from o) returning 1)
+         select (select count(*) from o)::int as won`,
+        [
+          order.status,
+          order.klarnaOrderId,
+          order.fraudStatus,
+          jsonOrNull(order.authorizedPaymentMethod),
+          order.errorCode,
+          order.errorMessage,
+          order.klarnaCorrelationId,
+          now,
+          now,
+          order.id,
+          answer.status,
+          answer.contentType,
+          answer.body,
+          order.merchantId,
+          order.idempotencyKey,
+        ],
+      );
+      if (won === 0) return false;
+      const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
+      // The one place a Klarna token status is applied (event once, consent withdrawn once).
+      await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
+      await this.events.emit(tx, { ...orderEvent(order) });
+      return true;
+    });
   }
 
   private async alreadyFinal(orderId: string): Promise<Settled> {
@@ -283,3 +319,17 @@ export class OrderAttempts {
     };
   }
 }
+
+function orderEvent(order: OrderView): {
+  merchantId: string;
+  type: EventType;
+  data: Record<string, unknown>;
+} {
+  return {
+    merchantId: order.merchantId,
+    type: order.status === 'accepted' || order.status === 'pending' ? 'order.succeeded' : 'order.failed',
+    data: { ...toOrderDto(order) },
+  };
+}
+
+const jsonOrNull = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));

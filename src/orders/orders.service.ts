@@ -11,9 +11,14 @@ import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination
 import { flattenValidationErrors } from '../common/validation/validation';
 import type { AppConfig, OrdersConfig } from '../config/app-config';
 import { APP_CONFIG } from '../core/core.module';
-import { CustomerToken } from '../customer-tokens/customer-token.entity';
-import { type ChargeableToken, CustomerTokensService } from '../customer-tokens/customer-tokens.service';
-import type { KlarnaCredentials } from '../klarna/klarna-credentials';
+import {
+  CustomerToken,
+  type CustomerTokenStatus,
+  VISIBLE_TOKEN_STATUSES,
+} from '../customer-tokens/customer-token.entity';
+import { sql } from '../database/sql';
+import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
+import type { KlarnaEnvironment, KlarnaRegion } from '../klarna/klarna-credentials';
 import type { KlarnaTokenOrderRequest } from '../klarna/klarna.types';
 import { MerchantsService } from '../merchants/merchants.service';
 import type { OrderLineDto } from '../sessions/dto/order.dto';
@@ -33,7 +38,8 @@ import {
   viewOf,
 } from './order-answers';
 import { OrderAttempts, type Settled } from './order-attempts';
-import { IdempotencyKey, Order } from './order.entity';
+import { Order, type OrderStatus } from './order.entity';
+import type { IntendedUse, TermsScope } from '../terms/terms.entity';
 
 export interface TokenOrderInput {
   purchase_currency: string;
@@ -147,18 +153,14 @@ export class OrdersService {
   ): Promise<Placement> {
     const requestHash = sha256OfCanonical({ customer_token_id: customerTokenId, order: input });
     for (let round = 0; ; round++) {
-      const em = this.em.fork();
-      // The key and what a new order needs are read in parallel (a new order is the common case).
-      const [existing, context] = await Promise.all([
-        em.findOne(IdempotencyKey, { merchantId, key: idempotencyKey }),
-        this.loadContext(merchantId, customerTokenId),
-      ]);
-      if (existing) return this.fromExisting(em, existing, requestHash);
+      // The key and what a new order needs, in one statement (a new order is the common case).
+      const row = await this.lookUp(merchantId, customerTokenId, idempotencyKey);
+      if (row.key_order_id !== null) return this.fromExisting(row, requestHash);
       if (round >= 3) throw new Error('idempotency key kept changing while placing an order');
       const placed = await this.placeNew(
-        em,
-        context,
+        row,
         merchantId,
+        customerTokenId,
         idempotencyKey,
         input,
         requestHash,
@@ -189,12 +191,8 @@ export class OrdersService {
     return toOrderDto(viewOf(order));
   }
 
-  private async fromExisting(
-    em: EntityManager,
-    key: IdempotencyKey,
-    requestHash: string,
-  ): Promise<Placement> {
-    if (key.requestHash !== requestHash) {
+  private fromExisting(row: PlaceRow, requestHash: string): Placement {
+    if (row.key_request_hash !== requestHash) {
       return {
         outcome: {
           kind: 'rejected',
@@ -206,55 +204,76 @@ export class OrdersService {
         replayed: false,
       };
     }
-    const order = await em.findOne(Order, { id: key.orderId });
-    if (key.responseStatus != null && order) {
+    const orderId = row.key_order_id!;
+    if (row.key_response_status != null && row.order_status !== null) {
       return {
-        outcome: outcomeOf(viewOf(order)),
+        outcome: outcomeOf({
+          id: orderId,
+          status: row.order_status,
+          klarnaOrderId: row.order_klarna_order_id,
+          errorCode: row.order_error_code,
+          errorMessage: row.order_error_message,
+        }),
         answer: {
-          status: key.responseStatus,
-          contentType: key.responseContentType!,
-          body: key.responseBody!,
+          status: row.key_response_status,
+          contentType: row.key_response_content_type!,
+          body: row.key_response_body!,
         },
         replayed: true,
       };
     }
     // In flight (no failure yet): ask again in a second; unknown: when the completer's next try is due.
     const waitMs =
-      order?.lastError && order.nextAttemptAt ? order.nextAttemptAt.getTime() - this.clock.nowMs() : 1000;
+      row.order_last_error && row.order_next_attempt_at
+        ? new Date(row.order_next_attempt_at).getTime() - this.clock.nowMs()
+        : 1000;
     const retryAfter = Math.min(60, Math.max(1, Math.ceil(waitMs / 1000)));
     return {
-      outcome: { kind: 'in_progress', orderId: key.orderId },
-      answer: requestInProgress(key.orderId, retryAfter),
+      outcome: { kind: 'in_progress', orderId },
+      answer: requestInProgress(orderId, retryAfter),
       replayed: false,
     };
   }
 
-  /** The token (with consent and scope), the merchant's Klarna credentials and whether consent was withdrawn. */
-  private async loadContext(merchantId: string, customerTokenId: string): Promise<OrderContext> {
-    const [chargeable, credentials, withdrawn] = await Promise.allSettled([
-      this.tokens.chargeable(merchantId, customerTokenId, this.em.fork()),
-      this.merchants.klarnaCredentials(merchantId, this.em.fork()),
-      this.em.fork().execute<{ withdrawn: boolean }[]>(
-        `select exists (select 1 from consent_events e join customer_tokens t on t.consent_id = e.consent_id
-                         where t.id = ? and t.merchant_id = ? and e.type = 'withdrawn') as withdrawn`,
-        [customerTokenId, merchantId],
-      ),
-    ]);
-    return {
-      chargeable,
-      credentials,
-      withdrawn:
-        withdrawn.status === 'fulfilled'
-          ? { status: 'fulfilled', value: withdrawn.value[0].withdrawn }
-          : withdrawn,
-    };
+  /**
+   * The idempotency key (with its order) and everything a new order needs: the token with its consent and
+   * scope, whether that consent was withdrawn, and the merchant's Klarna credentials. One statement, because
+   * this runs on every order; always one row (the token columns are null for an unknown or foreign token).
+   */
+  private async lookUp(
+    merchantId: string,
+    customerTokenId: string,
+    idempotencyKey: string,
+  ): Promise<PlaceRow> {
+    const rows = await sql<PlaceRow>(
+      this.em,
+      `select k.request_hash as key_request_hash, k.order_id as key_order_id,
+              k.response_status as key_response_status, k.response_content_type as key_response_content_type,
+              k.response_body as key_response_body,
+              o.status as order_status, o.klarna_order_id as order_klarna_order_id,
+              o.error_code as order_error_code, o.error_message as order_error_message,
+              o.last_error as order_last_error, o.next_attempt_at as order_next_attempt_at,
+              t.id as token_id, t.status as token_status, t.intended_use as token_intended_use,
+              t.scope as token_scope, t.klarna_token_enc as token_klarna_token_enc, t.consent_id as token_consent_id,
+              exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
+                as withdrawn,
+              m.id as merchant_id, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+              m.klarna_environment, m.klarna_base_url
+         from (select $1::text as id) wanted
+         left join merchants m on m.id = wanted.id
+         left join customer_tokens t on t.id = $2 and t.merchant_id = wanted.id and t.status = any($4)
+         left join idempotency_keys k on k.merchant_id = wanted.id and k.key = $3
+         left join orders o on o.id = k.order_id`,
+      [merchantId, customerTokenId, idempotencyKey, VISIBLE_TOKEN_STATUSES],
+    );
+    return rows[0];
   }
 
   /** Checks, commits the attempt, calls Klarna. Null when another request claimed the key first. */
   private async placeNew(
-    em: EntityManager,
-    context: OrderContext,
+    row: PlaceRow,
     merchantId: string,
+    customerTokenId: string,
     idempotencyKey: string,
     input: TokenOrderInput,
     requestHash: string,
@@ -263,8 +282,8 @@ export class OrdersService {
     const ruleErrors = checkKlarnaTokenOrder(input);
     if (ruleErrors.length > 0) return refused(validationProblem(ruleErrors));
 
-    const chargeable = valueOf(context.chargeable);
-    const { token, consent, scope } = chargeable;
+    if (row.token_id === null) throw notFound('Customer token', customerTokenId);
+    const token = { id: row.token_id, status: row.token_status!, intendedUse: row.token_intended_use! };
     if (token.status !== 'active') {
       return {
         outcome: { kind: 'token_inactive', orderId: null, tokenStatus: token.status },
@@ -272,7 +291,7 @@ export class OrdersService {
         replayed: false,
       };
     }
-    const violations = consentScopeViolations(input, scope, token.intendedUse, valueOf(context.withdrawn));
+    const violations = consentScopeViolations(input, row.token_scope!, token.intendedUse, row.withdrawn);
     if (violations.length > 0) {
       const detail = describeViolations(violations);
       return {
@@ -287,7 +306,16 @@ export class OrdersService {
         replayed: false,
       };
     }
-    const credentials = valueOf(context.credentials);
+    if (row.merchant_id === null) throw notFound('Merchant', merchantId);
+    const credentials = this.merchants.klarnaCredentialsOf(merchantId, {
+      klarnaUsername: row.klarna_username,
+      klarnaPasswordEnc: row.klarna_password_enc,
+      klarnaRegion: row.klarna_region,
+      klarnaEnvironment: row.klarna_environment,
+      klarnaBaseUrl: row.klarna_base_url,
+    });
+    const klarnaTokenId = this.tokens.decryptKlarnaTokenId(token.id, row.token_klarna_token_enc!);
+    const consentId = row.token_consent_id!;
 
     const now = this.clock.now();
     const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
@@ -296,7 +324,7 @@ export class OrdersService {
       id: newId('ord', now.getTime()),
       merchantId,
       customerTokenId: token.id,
-      consentId: consent.id,
+      consentId,
       subscriptionId: options.subscriptionId ?? null,
       idempotencyKey,
       requestId: options.requestId,
@@ -320,15 +348,18 @@ export class OrdersService {
     // (so one implicit transaction): the key, and the order only if the key was still free.
     let claimed: boolean;
     try {
-      const inserted = await em.execute<{ affectedRows: number }>(
+      const inserted = await sql<{ id: string }>(
+        this.em,
         `with claimed as (
            insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
-           values (?, ?, ?, ?, ?, ?) on conflict do nothing returning order_id)
+           values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning order_id)
          insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
                              klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
                              order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
                              next_attempt_at, created_at, updated_at)
-         select order_id, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?, ?, ?, ?, ?, ?::jsonb, 1, ?, ?, ? from claimed`,
+         select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
+           from claimed
+         returning id`,
         [
           merchantId,
           idempotencyKey,
@@ -336,11 +367,9 @@ export class OrdersService {
           order.id,
           now,
           new Date(now.getTime() + this.config.idempotencyRetentionMs),
-          merchantId,
           order.customerTokenId,
           order.consentId,
           order.subscriptionId,
-          idempotencyKey,
           klarnaKey,
           order.requestId,
           order.purchaseCurrency,
@@ -350,12 +379,9 @@ export class OrdersService {
           order.merchantReference2,
           JSON.stringify(body),
           order.nextAttemptAt,
-          now,
-          now,
         ],
-        'run',
       );
-      claimed = inserted.affectedRows === 1;
+      claimed = inserted.length === 1;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -367,7 +393,7 @@ export class OrdersService {
       attempt: 1,
       klarnaIdempotencyKey: klarnaKey,
       body,
-      klarnaTokenId: chargeable.klarnaTokenId,
+      klarnaTokenId,
       credentials,
       origin: 'request',
     });
@@ -375,16 +401,32 @@ export class OrdersService {
   }
 }
 
-interface OrderContext {
-  chargeable: PromiseSettledResult<ChargeableToken>;
-  credentials: PromiseSettledResult<KlarnaCredentials>;
-  withdrawn: PromiseSettledResult<boolean>;
-}
-
-/** The value, or the error it failed with (thrown where the check belongs in the order of checks). */
-function valueOf<T>(result: PromiseSettledResult<T>): T {
-  if (result.status === 'rejected') throw result.reason;
-  return result.value;
+/** The one row {@link OrdersService.lookUp} reads (column names as selected). */
+interface PlaceRow {
+  key_request_hash: string | null;
+  key_order_id: string | null;
+  key_response_status: number | null;
+  key_response_content_type: string | null;
+  key_response_body: string | null;
+  order_status: OrderStatus | null;
+  order_klarna_order_id: string | null;
+  order_error_code: string | null;
+  order_error_message: string | null;
+  order_last_error: string | null;
+  order_next_attempt_at: string | null;
+  token_id: string | null;
+  token_status: CustomerTokenStatus | null;
+  token_intended_use: IntendedUse | null;
+  token_scope: TermsScope | null;
+  token_klarna_token_enc: string | null;
+  token_consent_id: string | null;
+  withdrawn: boolean;
+  merchant_id: string | null;
+  klarna_username: string | null;
+  klarna_password_enc: string | null;
+  klarna_region: KlarnaRegion | null;
+  klarna_environment: KlarnaEnvironment | null;
+  klarna_base_url: string | null;
 }
 
 function placementOf(settled: Settled): Placement {
@@ -403,7 +445,9 @@ function placementOf(settled: Settled): Placement {
 }
 
 /** The outcome an order stands for (the same whether just placed, replayed or read later). */
-export function outcomeOf(v: OrderView): ChargeOutcome {
+export function outcomeOf(
+  v: Pick<OrderView, 'id' | 'status' | 'klarnaOrderId' | 'errorCode' | 'errorMessage'>,
+): ChargeOutcome {
   switch (v.status) {
     case 'unknown':
       return { kind: 'in_progress', orderId: v.id };

@@ -9,7 +9,6 @@ const { createApp } = require(dist('app.factory'));
 const { loadConfig } = require(dist('config/app-config'));
 const { createScratchDatabase } = require(dist('database/scratch-database'));
 const { freePort } = require(dist('database/embedded-postgres'));
-const { createEmulatorApp } = require(dist('klarna-emulator/emulator.app'));
 const { ApiKeysService } = require(dist('api-keys/api-keys.service'));
 
 const BENCH_ENV = {
@@ -35,10 +34,7 @@ async function startStack(extraEnv = {}) {
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const emulator = await createEmulatorApp({
-    credentials: [{ username: 'bench', password: 'bench-secret' }],
-  });
-  await emulator.listen({ port: emulatorPort, host: '127.0.0.1' });
+  const emulator = await startEmulatorChild(emulatorPort);
   const url = await app.getUrl();
   const em = app.get(EntityManager).fork();
   const adminKey = (
@@ -53,10 +49,31 @@ async function startStack(extraEnv = {}) {
     adminKey,
     async stop() {
       await app.close();
-      await emulator.close();
+      await emulator.stop();
       await db.drop();
     },
   };
+}
+
+/** The emulator in a child process (emulator-child.js), resolved once it listens. */
+function startEmulatorChild(port) {
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, [path.join(__dirname, 'emulator-child.js'), String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`emulator exited ${code} before it was ready`)));
+    child.stdout.once('data', () =>
+      resolve({
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      }),
+    );
+  });
 }
 
 async function api(baseUrl, method, p, key, body) {

@@ -2,7 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
+import { ID_PATTERN, newIdHead, sqlIdTail } from '../../src/common/ids';
+import { sql, sqlParams } from '../../src/database/sql';
 import { EventsService } from '../../src/events/events.service';
+import { outboxCtes } from '../../src/events/outbox-sql';
 import { Merchant } from '../../src/merchants/merchant.entity';
 import { WebhookDeliveryJob } from '../../src/webhooks/webhook-delivery.job';
 import { TEST_ENV } from '../support/test-env';
@@ -118,5 +121,72 @@ describe('events outbox', () => {
         await other.close();
       }
     });
+  });
+
+  it('queues in one statement (outboxCtes, the order hot path) exactly the deliveries emit queues', async () => {
+    const m = await createMerchant(t, 'One statement');
+    const succeeded = await registerEndpoint(t, m.key, receiver.url, ['order.succeeded', 'order.failed']);
+    const alsoSucceeded = await registerEndpoint(t, m.key, `${receiver.url}/b`, ['order.succeeded']);
+    await registerEndpoint(t, m.key, `${receiver.url}/c`, ['order.failed']);
+    const disabled = await registerEndpoint(t, m.key, `${receiver.url}/d`, ['order.succeeded']);
+    expect((await t.request('DELETE', `/v1/webhook-endpoints/${disabled.id}`, { key: m.key })).status).toBe(
+      200,
+    );
+    const em = t.app.get(EntityManager).fork();
+
+    const viaEmit = await em.transactional((tx) =>
+      t.app.get(EventsService).emit(tx, { merchantId: m.id, type: 'order.succeeded', data: { id: 'ord_a' } }),
+    );
+    const { values, p } = sqlParams();
+    const { ctes, eventId } = outboxCtes(
+      p,
+      { merchantId: m.id, type: 'order.succeeded', data: { id: 'ord_b' }, when: 'go' },
+      t.clock.now(),
+    );
+    await sql(em, `with go as (select 1), ${ctes} select 1`, values);
+    const second = sqlParams();
+    const skipped = outboxCtes(
+      second.p,
+      { merchantId: m.id, type: 'order.succeeded', data: { id: 'ord_c' }, when: 'go' },
+      t.clock.now(),
+    );
+    // `when` produced no row: no event and no delivery.
+    await sql(em, `with go as (select 1 where false), ${skipped.ctes} select 1`, second.values);
+
+    const deliveries = async (id: string) =>
+      (await t.db.query('SELECT * FROM webhook_deliveries WHERE event_id = $1 ORDER BY id', [id])).rows;
+    const expected = [succeeded.id, alsoSucceeded.id].sort();
+    for (const id of [viaEmit.id, eventId]) {
+      const rows = await deliveries(id);
+      expect(rows.map((r) => r.endpoint_id)).toEqual(expected);
+      for (const row of rows) {
+        expect(row.id).toMatch(ID_PATTERN);
+        expect(row).toMatchObject({ status: 'pending', attempt_count: 0 });
+        expect(row.next_attempt_at).toEqual(t.clock.now());
+      }
+    }
+    const event = (await t.db.query('SELECT * FROM events WHERE id = $1', [eventId])).rows[0];
+    expect(event).toMatchObject({ merchant_id: m.id, type: 'order.succeeded', data: { id: 'ord_b' } });
+    expect(await countEvents(m.id)).toBe(2);
+    expect(await deliveries(skipped.eventId)).toEqual([]);
+    // Disabling cancels the pending deliveries, so that no other test's delivery job sends them.
+    for (const id of [succeeded.id, alsoSucceeded.id]) {
+      expect((await t.request('DELETE', `/v1/webhook-endpoints/${id}`, { key: m.key })).status).toBe(200);
+    }
+  });
+
+  it('makes up to 1,024 valid, distinct, ordered ids from one head (newIdHead + sqlIdTail)', async () => {
+    const heads = [newIdHead('whd', t.clock.nowMs()), newIdHead('whd', t.clock.nowMs())];
+    expect(heads[0].slice(0, 18)).not.toBe(heads[1].slice(0, 18));
+    const { rows } = await t.db.query(
+      `SELECT h.head || ${sqlIdTail('n')} AS id FROM unnest($1::text[]) h(head), generate_series(0, 1023) n
+        ORDER BY h.head, n`,
+      [heads],
+    );
+    const ids = rows.map((r: { id: string }) => r.id);
+    expect(ids).toHaveLength(2048);
+    expect(new Set(ids).size).toBe(2048);
+    for (const id of ids) expect(id).toMatch(ID_PATTERN);
+    expect([...ids].sort()).toEqual(ids);
   });
 });
