@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../core/core.module';
 import type { Principal } from '../common/auth/principal';
 import { apiKeyMatches, generateApiKey, parseApiKey } from '../common/auth/api-key-secret';
 import { Clock } from '../common/clock/clock';
@@ -11,6 +13,8 @@ import { ApiKey, type Role } from './api-key.entity';
 
 /** last_used_at is refreshed at most this often, so that authentication does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Bound on the rows kept in memory (the oldest go first). */
+const CACHED_KEYS = 10_000;
 
 interface KeyRow {
   id: string;
@@ -24,29 +28,52 @@ interface KeyRow {
 
 @Injectable()
 export class ApiKeysService {
+  private readonly rows = new Map<string, { row: KeyRow; readAt: number }>();
+  private readonly cacheMs: number;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cacheMs = config.apiKeys.cacheMs;
+  }
 
   /** The caller behind a key, or null when the key is unknown, wrong, revoked or expired. */
   async authenticate(key: string): Promise<Principal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    // Raw SQL: this runs on every request, and the ORM's query building would cost more than the query.
-    const [row] = await sql<KeyRow>(
-      this.em,
-      `select id, role, merchant_id, secret_hash, expires_at, revoked_at, last_used_at
-         from api_keys where prefix = $1`,
-      [parsed.prefix],
-    );
+    const row = await this.rowOf(parsed.prefix);
     if (!row || !apiKeyMatches(key, row.secret_hash)) return null;
     const now = this.clock.now();
     if (row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
       await sql(this.em, 'update api_keys set last_used_at = $1 where id = $2', [now, row.id]);
+      row.last_used_at = now.toISOString();
     }
     return { keyId: row.id, role: row.role, merchantId: row.merchant_id };
+  }
+
+  /**
+   * The key's row by its lookup prefix, read with raw SQL (this runs on every request) and kept for
+   * API_KEY_CACHE_SECONDS (monotonic time). A revocation on this instance drops it at once; other instances
+   * notice within that time. The secret is still compared on every request; unknown prefixes are not kept.
+   */
+  private async rowOf(prefix: string): Promise<KeyRow | undefined> {
+    const cached = this.rows.get(prefix);
+    if (cached && performance.now() - cached.readAt < this.cacheMs) return cached.row;
+    const [row] = await sql<KeyRow>(
+      this.em,
+      `select id, role, merchant_id, secret_hash, expires_at, revoked_at, last_used_at
+         from api_keys where prefix = $1`,
+      [prefix],
+    );
+    this.rows.delete(prefix);
+    if (row && this.cacheMs > 0) {
+      this.rows.set(prefix, { row, readAt: performance.now() });
+      if (this.rows.size > CACHED_KEYS) this.rows.delete(this.rows.keys().next().value!);
+    }
+    return row;
   }
 
   /** Creates a key; the returned secret is the only time it exists outside the caller. */
@@ -86,6 +113,9 @@ export class ApiKeysService {
     if (!key) throw notFound('API key', id);
     key.revokedAt ??= this.clock.now();
     await this.em.flush();
+    // Refused from now on by this instance, even before the caller's transaction commits.
+    const cached = this.rows.get(key.prefix);
+    if (cached) cached.row = { ...cached.row, revoked_at: key.revokedAt.toISOString() };
     return key;
   }
 }

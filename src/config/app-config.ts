@@ -14,6 +14,7 @@ export interface AppConfig {
   dataDir: string;
   log: { level: string };
   rateLimit: { perMinute: number };
+  apiKeys: { cacheMs: number };
   crypto: { masterKeys: string; activeKeyId: string; blindIndexKey: string };
   klarna: {
     baseUrl?: string;
@@ -152,6 +153,7 @@ export function loadConfig(env: Env): AppConfig {
     dataDir: vars.DATA_DIR ?? '.data',
     log: { level: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
     rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
+    apiKeys: { cacheMs: (vars.API_KEY_CACHE_SECONDS ?? 5) * 1000 },
     crypto: {
       masterKeys: vars.ENCRYPTION_KEYS!,
       activeKeyId,

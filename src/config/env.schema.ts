@@ -81,6 +81,14 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_PER_MINUTE?: number;
 
+  /** How long an instance may answer from an API key row it read (0: read it on every request). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  API_KEY_CACHE_SECONDS?: number;
+
   /** Comma-separated `keyId:base64(32 bytes)` master keys for envelope encryption. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$/, {

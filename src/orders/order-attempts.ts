@@ -130,7 +130,7 @@ export class OrderAttempts {
       );
     }
     if (nothingSent && target.origin === 'request') {
-      const released = await this.release(target);
+      const released = await this.release({ orderId: target.order.id, attempt: target.attempt });
       if (released) return { kind: 'released', problem: error };
     }
     const reason =
@@ -146,13 +146,13 @@ export class OrderAttempts {
   }
 
   /** Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). */
-  private async release(target: AttemptTarget): Promise<boolean> {
-    const em = this.em.fork();
-    const rows = await em.execute<{ id: string }[]>(
+  async release(target: { orderId: string; attempt: number }): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      this.em,
       `with released as (
-         delete from orders where id = ? and status = 'unknown' and attempts = ? returning id)
+         delete from orders where id = $1 and status = 'unknown' and attempts = $2 returning id)
        delete from idempotency_keys where order_id in (select id from released) returning order_id as id`,
-      [target.order.id, target.attempt],
+      [target.orderId, target.attempt],
     );
     return rows.length > 0;
   }

@@ -18,7 +18,7 @@ import {
 } from '../customer-tokens/customer-token.entity';
 import { sql } from '../database/sql';
 import { CustomerTokensService } from '../customer-tokens/customer-tokens.service';
-import type { KlarnaEnvironment, KlarnaRegion } from '../klarna/klarna-credentials';
+import type { KlarnaCredentials, KlarnaEnvironment, KlarnaRegion } from '../klarna/klarna-credentials';
 import type { KlarnaTokenOrderRequest } from '../klarna/klarna.types';
 import { MerchantsService } from '../merchants/merchants.service';
 import type { OrderLineDto } from '../sessions/dto/order.dto';
@@ -94,6 +94,12 @@ const MAX_KEY_LENGTH = 255;
 @Injectable()
 export class OrdersService {
   private readonly config: OrdersConfig;
+  /**
+   * What never changes about a token once it exists (merchant, consent, the scope copied from the terms), by
+   * token id, so that a repeat charge of a known token needs no lookup before its claim. What can change (status,
+   * withdrawal, credentials) is never cached: the claim checks it in SQL.
+   */
+  private readonly tokenFacts = new Map<string, TokenFacts>();
 
   constructor(
     private readonly em: EntityManager,
@@ -152,22 +158,33 @@ export class OrdersService {
     options: PlaceOptions,
   ): Promise<Placement> {
     const requestHash = sha256OfCanonical({ customer_token_id: customerTokenId, order: input });
+    const request: NewOrderRequest = {
+      merchantId,
+      customerTokenId,
+      idempotencyKey,
+      input,
+      requestHash,
+      options,
+    };
     for (let round = 0; ; round++) {
-      // The key and what a new order needs, in one statement (a new order is the common case).
+      // The common case first: a token seen before, an order within its consent, a fresh key. Then the claim
+      // is the only statement before Klarna is called (it re-checks in SQL what can change: the token's status,
+      // the consent's withdrawal, the credentials). Anything else takes the full lookup, which has every answer.
+      const known = round === 0 ? this.tokenFacts.get(customerTokenId) : undefined;
+      if (known && known.merchantId === merchantId && passesChecks(input, known)) {
+        const placed = await this.claimAndCharge(request, known);
+        if (placed) return placed;
+        continue;
+      }
+      // The key and what a new order needs, in one statement.
       const row = await this.lookUp(merchantId, customerTokenId, idempotencyKey);
       if (row.key_order_id !== null) return this.fromExisting(row, requestHash);
-      if (round >= 3) throw new Error('idempotency key kept changing while placing an order');
-      const placed = await this.placeNew(
-        row,
-        merchantId,
-        customerTokenId,
-        idempotencyKey,
-        input,
-        requestHash,
-        options,
-      );
+      if (round >= 4) throw new Error('idempotency key kept changing while placing an order');
+      const checked = this.check(row, request);
+      if ('answer' in checked) return checked;
+      const placed = await this.claimAndCharge(request, checked);
       if (placed) return placed;
-      // Another request claimed the key between the lookup and the insert: answer from its row.
+      // Another request claimed the key between the lookup and the claim (or the token changed): look again.
     }
   }
 
@@ -269,29 +286,32 @@ export class OrdersService {
     return rows[0];
   }
 
-  /** Checks, commits the attempt, calls Klarna. Null when another request claimed the key first. */
-  private async placeNew(
-    row: PlaceRow,
-    merchantId: string,
-    customerTokenId: string,
-    idempotencyKey: string,
-    input: TokenOrderInput,
-    requestHash: string,
-    options: PlaceOptions,
-  ): Promise<Placement | null> {
+  /**
+   * The checks of a new order against the looked-up row, in the order merchants see them: Klarna's rules, the
+   * token (404, not active), the consent's scope, the credentials. The token's lasting facts when all pass.
+   */
+  private check(row: PlaceRow, request: NewOrderRequest): TokenFacts | Placement {
+    const { input, merchantId, customerTokenId } = request;
     const ruleErrors = checkKlarnaTokenOrder(input);
     if (ruleErrors.length > 0) return refused(validationProblem(ruleErrors));
 
     if (row.token_id === null) throw notFound('Customer token', customerTokenId);
-    const token = { id: row.token_id, status: row.token_status!, intendedUse: row.token_intended_use! };
-    if (token.status !== 'active') {
+    const facts: TokenFacts = {
+      merchantId,
+      intendedUse: row.token_intended_use!,
+      scope: row.token_scope!,
+      consentId: row.token_consent_id!,
+    };
+    this.rememberFacts(customerTokenId, facts);
+    const status = row.token_status!;
+    if (status !== 'active') {
       return {
-        outcome: { kind: 'token_inactive', orderId: null, tokenStatus: token.status },
-        answer: tokenNotActive(token.id, token.status),
+        outcome: { kind: 'token_inactive', orderId: null, tokenStatus: status },
+        answer: tokenNotActive(customerTokenId, status),
         replayed: false,
       };
     }
-    const violations = consentScopeViolations(input, row.token_scope!, token.intendedUse, row.withdrawn);
+    const violations = consentScopeViolations(input, facts.scope, facts.intendedUse, row.withdrawn);
     if (violations.length > 0) {
       const detail = describeViolations(violations);
       return {
@@ -307,24 +327,27 @@ export class OrdersService {
       };
     }
     if (row.merchant_id === null) throw notFound('Merchant', merchantId);
-    const credentials = this.merchants.klarnaCredentialsOf(merchantId, {
-      klarnaUsername: row.klarna_username,
-      klarnaPasswordEnc: row.klarna_password_enc,
-      klarnaRegion: row.klarna_region,
-      klarnaEnvironment: row.klarna_environment,
-      klarnaBaseUrl: row.klarna_base_url,
-    });
-    const klarnaTokenId = this.tokens.decryptKlarnaTokenId(token.id, row.token_klarna_token_enc!);
-    const consentId = row.token_consent_id!;
+    // 409 KLARNA_NOT_CONFIGURED before anything is recorded.
+    this.merchants.klarnaCredentialsOf(merchantId, credentialColumns(row));
+    return facts;
+  }
 
+  /**
+   * Commits the attempt, then calls Klarna. The claim is one statement (so one transaction): the key, and the
+   * order only if the key was still free AND the token is still active, its consent not withdrawn and the
+   * merchant's credentials set; it returns what the call needs. Null when it claimed nothing: the caller looks
+   * up why (the key taken by another request, or the token changed) and answers from that.
+   */
+  private async claimAndCharge(request: NewOrderRequest, facts: TokenFacts): Promise<Placement | null> {
+    const { merchantId, customerTokenId, idempotencyKey, input, requestHash, options } = request;
     const now = this.clock.now();
     const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
     const body = klarnaBody(input);
     const order: OrderView = {
       id: newId('ord', now.getTime()),
       merchantId,
-      customerTokenId: token.id,
-      consentId,
+      customerTokenId,
+      consentId: facts.consentId,
       subscriptionId: options.subscriptionId ?? null,
       idempotencyKey,
       requestId: options.requestId,
@@ -344,22 +367,32 @@ export class OrdersService {
       createdAt: now,
       completedAt: null,
     };
-    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent. One statement
-    // (so one implicit transaction): the key, and the order only if the key was still free.
-    let claimed: boolean;
+    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent.
+    let claimed: ClaimRow | undefined;
     try {
-      const inserted = await sql<{ id: string }>(
+      [claimed] = await sql<ClaimRow>(
         this.em,
-        `with claimed as (
+        `with chargeable as (
+           select t.klarna_token_enc, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+                  m.klarna_environment, m.klarna_base_url
+             from customer_tokens t join merchants m on m.id = t.merchant_id
+            where t.id = $7 and t.merchant_id = $1 and t.status = 'active' and t.consent_id = $8
+              and not exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
+              and m.klarna_username is not null and m.klarna_password_enc is not null
+              and m.klarna_region is not null and m.klarna_environment is not null),
+         claimed as (
            insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
-           values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning order_id)
-         insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
-                             klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
-                             order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
-                             next_attempt_at, created_at, updated_at)
-         select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
-           from claimed
-         returning id`,
+           select $1, $2, $3, $4, $5, $6 from chargeable
+           on conflict do nothing returning order_id),
+         placed as (
+           insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
+                               klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
+                               order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
+                               next_attempt_at, created_at, updated_at)
+           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
+             from claimed
+           returning id)
+         select chargeable.* from chargeable where exists (select 1 from placed)`,
         [
           merchantId,
           idempotencyKey,
@@ -367,8 +400,8 @@ export class OrdersService {
           order.id,
           now,
           new Date(now.getTime() + this.config.idempotencyRetentionMs),
-          order.customerTokenId,
-          order.consentId,
+          customerTokenId,
+          facts.consentId,
           order.subscriptionId,
           klarnaKey,
           order.requestId,
@@ -381,13 +414,22 @@ export class OrdersService {
           order.nextAttemptAt,
         ],
       );
-      claimed = inserted.length === 1;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
     if (!claimed) return null;
 
+    let credentials: KlarnaCredentials;
+    let klarnaTokenId: string;
+    try {
+      credentials = this.merchants.klarnaCredentialsOf(merchantId, credentialColumns(claimed));
+      klarnaTokenId = this.tokens.decryptKlarnaTokenId(customerTokenId, claimed.klarna_token_enc);
+    } catch (error) {
+      // Nothing was sent: give the key back rather than leave an attempt the completer cannot make either.
+      await this.attempts.release({ orderId: order.id, attempt: 1 });
+      throw error;
+    }
     const settled = await this.attempts.run({
       order,
       attempt: 1,
@@ -399,6 +441,62 @@ export class OrdersService {
     });
     return placementOf(settled);
   }
+
+  /** Bounded: a token's facts are a few hundred bytes; the oldest go first. */
+  private rememberFacts(customerTokenId: string, facts: TokenFacts): void {
+    this.tokenFacts.delete(customerTokenId);
+    this.tokenFacts.set(customerTokenId, facts);
+    if (this.tokenFacts.size > TOKEN_FACTS_CACHED) {
+      this.tokenFacts.delete(this.tokenFacts.keys().next().value!);
+    }
+  }
+}
+
+const TOKEN_FACTS_CACHED = 10_000;
+
+interface TokenFacts {
+  merchantId: string;
+  intendedUse: IntendedUse;
+  scope: TermsScope;
+  consentId: string;
+}
+
+interface NewOrderRequest {
+  merchantId: string;
+  customerTokenId: string;
+  idempotencyKey: string;
+  input: TokenOrderInput;
+  requestHash: string;
+  options: PlaceOptions;
+}
+
+interface CredentialColumns {
+  klarna_username: string | null;
+  klarna_password_enc: string | null;
+  klarna_region: KlarnaRegion | null;
+  klarna_environment: KlarnaEnvironment | null;
+  klarna_base_url: string | null;
+}
+
+/** What the claim returns when it placed the attempt: what the call to Klarna needs. */
+interface ClaimRow extends CredentialColumns {
+  klarna_token_enc: string;
+}
+
+const credentialColumns = (row: CredentialColumns) => ({
+  klarnaUsername: row.klarna_username,
+  klarnaPasswordEnc: row.klarna_password_enc,
+  klarnaRegion: row.klarna_region,
+  klarnaEnvironment: row.klarna_environment,
+  klarnaBaseUrl: row.klarna_base_url,
+});
+
+/** The checks that need no database: Klarna's token-order rules and the consent's scope (bar withdrawal). */
+function passesChecks(input: TokenOrderInput, facts: TokenFacts): boolean {
+  return (
+    checkKlarnaTokenOrder(input).length === 0 &&
+    consentScopeViolations(input, facts.scope, facts.intendedUse, false).length === 0
+  );
 }
 
 /** The one row {@link OrdersService.lookUp} reads (column names as selected). */

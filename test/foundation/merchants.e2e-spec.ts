@@ -1,3 +1,6 @@
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { TEST_ENV } from '../support/test-env';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
 describe('merchants and API keys', () => {
@@ -57,6 +60,42 @@ describe('merchants and API keys', () => {
     const after = await t.request('GET', '/v1/merchant', { key: m.key });
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('another instance refuses a revoked key within API_KEY_CACHE_SECONDS (it caches what it read)', async () => {
+    const second = await createApp(
+      loadConfig({ ...TEST_ENV, DATABASE_URL: t.dbUrl, API_KEY_CACHE_SECONDS: '1' }),
+      {
+        clock: t.clock,
+      },
+    );
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = (await second.getUrl()).replace('[::1]', '127.0.0.1');
+      const viaSecond = async (key: string) =>
+        (await fetch(`${url}/v1/merchant`, { headers: { authorization: `Bearer ${key}` } })).status;
+      const m = await createMerchant(t, 'Revoked elsewhere');
+      expect(await viaSecond(m.key)).toBe(200);
+      const keys = await t.request('GET', `/admin/v1/merchants/${m.id}/api-keys`, { key: t.adminKey });
+      expect(
+        (await t.request('DELETE', `/admin/v1/api-keys/${keys.body.data[0].id}`, { key: t.adminKey })).status,
+      ).toBe(204);
+      expect((await t.request('GET', '/v1/merchant', { key: m.key })).status).toBe(401);
+      const revokedAt = performance.now();
+      let status = await viaSecond(m.key);
+      while (status === 200 && performance.now() - revokedAt < 3000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = await viaSecond(m.key);
+      }
+      expect(status).toBe(401);
+      // Within the second it was configured to trust its copy, give or take a request.
+      expect(performance.now() - revokedAt).toBeLessThan(1500);
+      // A key it never read is looked up at once.
+      const fresh = await createMerchant(t, 'Fresh key');
+      expect(await viaSecond(fresh.key)).toBe(200);
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses an expired key', async () => {

@@ -307,6 +307,51 @@ describe('token orders', () => {
     expect((await tokenOrderRequests(t)).length).toBe(before);
   });
 
+  it('re-checks a token it charged before on every charge: suspension, withdrawal, credentials', async () => {
+    // The first charge makes the token known to the instance (its lasting facts are cached); what can change
+    // since must still be refused before anything reaches Klarna.
+    const token = await activeToken(t, key);
+    expect((await placeOrder(t, key, token.id, keyOf('known-1'))).status).toBe(201);
+    const sent = async () => (await tokenOrderRequests(t)).length;
+
+    await t.db.query(`UPDATE customer_tokens SET status = 'suspended' WHERE id = $1`, [token.id]);
+    let before = await sent();
+    const suspended = keyOf('known-suspended');
+    let res = await placeOrder(t, key, token.id, suspended);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'TOKEN_NOT_ACTIVE' });
+    expect(await sent()).toBe(before);
+    expect(await ordersFor(suspended)).toEqual([]);
+    await t.db.query(`UPDATE customer_tokens SET status = 'active' WHERE id = $1`, [token.id]);
+    expect((await placeOrder(t, key, token.id, keyOf('known-2'))).status).toBe(201);
+
+    const credentials = await t.db.query('SELECT klarna_username FROM merchants WHERE id = $1', [merchantId]);
+    await t.db.query('UPDATE merchants SET klarna_username = NULL WHERE id = $1', [merchantId]);
+    before = await sent();
+    const unconfigured = keyOf('known-unconfigured');
+    res = await placeOrder(t, key, token.id, unconfigured);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'KLARNA_NOT_CONFIGURED' });
+    expect(await ordersFor(unconfigured)).toEqual([]);
+    await t.db.query('UPDATE merchants SET klarna_username = $2 WHERE id = $1', [
+      merchantId,
+      credentials.rows[0].klarna_username,
+    ]);
+
+    const em = t.app.get(EntityManager).fork();
+    await em.transactional(async (tx) => {
+      const consent = await tx.findOneOrFail(Consent, { id: token.consentId });
+      await t.app.get(ConsentsService).event(tx, consent, 'withdrawn', { customerTokenId: token.id });
+    });
+    const withdrawn = keyOf('known-withdrawn');
+    res = await placeOrder(t, key, token.id, withdrawn);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'CONSENT_SCOPE_EXCEEDED' });
+    expect(res.body.detail).toContain('consent_withdrawn');
+    expect(await sent()).toBe(before);
+    expect(await ordersFor(withdrawn)).toEqual([]);
+  });
+
   it('records a decline as a declined order and answers 402 PAYMENT_DECLINED with the upstream code', async () => {
     const token = await activeToken(t, key);
     await t.emulator!.request('POST', `/emulator/v1/tokens/${token.klarnaTokenId}/next-order`, {
