@@ -1,10 +1,22 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Logger,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { migrateWithLock } from './migrate';
 import { appOrmOptions } from './mikro-orm.config';
+import { LazyRequestContextMiddleware } from './request-context.middleware';
 
 @Module({})
-export class DatabaseModule {
+export class DatabaseModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(LazyRequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
   /**
    * Migrations run (as the owner) before the service's pool exists, because that pool switches to the
    * application role the migrations create. `url` empty: no connection (OpenAPI generation in preview mode,
@@ -22,7 +34,7 @@ export class DatabaseModule {
                 new Logger('Migrations').log({ applied }, `applied ${applied.length} migration(s)`);
               }
             }
-            return { ...appOrmOptions(url, poolMax), registerRequestContext: true };
+            return { ...appOrmOptions(url, poolMax), registerRequestContext: false };
           },
         }),
       ],

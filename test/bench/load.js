@@ -1,8 +1,17 @@
 // Load generator in its own process, so that its event loop and CPU do not count against the service's
 // latency: `node test/bench/load.js` reads {url, connections, duration, overallRate?, headers, method?, body?,
 // paths?, uniqueHeader?} on stdin, cycles through `paths` (one per request), gives `uniqueHeader` a fresh UUID per
-// request, and prints autocannon's result as JSON on stdout.
+// request, and prints the result as JSON on stdout in autocannon's shape ({requests: {average, total}, latency:
+// {p50, p90, p99, max, mean}, errors, timeouts, non2xx}).
+//
+// - With `overallRate`: constant arrival (open loop). Request i is due at start + i / rate, whatever happened to
+//   the earlier ones, and its latency counts from that due time, so a slow server cannot slow the arrivals down
+//   and hide its own queueing (no coordinated omission). autocannon's overallRate is not this: it sends each
+//   second's quota as fast as the connections allow and then waits for the next second, so the requests arrive
+//   in bursts at the start of every second and the latency measures the burst.
+// - Without: autocannon as fast as `connections` allow (closed loop), for the maximum throughput.
 'use strict';
+const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
 
@@ -10,14 +19,17 @@ let input = '';
 process.stdin.on('data', (chunk) => (input += chunk));
 process.stdin.on('end', async () => {
   const spec = JSON.parse(input);
+  const result = spec.overallRate ? await constantArrival(spec) : await closedLoop(spec);
+  process.stdout.write(JSON.stringify(result));
+});
+
+function closedLoop(spec) {
   let n = 0;
-  const result = await autocannon({
+  return autocannon({
     url: spec.url,
     connections: spec.connections,
     duration: spec.duration,
-    overallRate: spec.overallRate,
     headers: spec.headers,
-    idReplacement: Boolean(spec.idReplacement),
     requests: [
       {
         method: spec.method ?? 'GET',
@@ -31,5 +43,91 @@ process.stdin.on('end', async () => {
       },
     ],
   });
-  process.stdout.write(JSON.stringify(result));
-});
+}
+
+/** Open loop at `overallRate` requests/s for `duration` s over at most `connections` keep-alive sockets. */
+function constantArrival(spec) {
+  const url = new URL(spec.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const intervalMs = 1000 / spec.overallRate;
+  const total = Math.round(spec.overallRate * spec.duration);
+  const latencies = [];
+  let errors = 0;
+  let timeouts = 0;
+  let non2xx = 0;
+  let sent = 0;
+  let done = 0;
+
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const finish = () => {
+      const elapsedS = (performance.now() - start) / 1000;
+      agent.destroy();
+      latencies.sort((a, b) => a - b);
+      const at = (q) =>
+        latencies.length
+          ? round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))])
+          : 0;
+      resolve({
+        requests: { average: round(done / elapsedS), total: done, sent },
+        latency: {
+          p50: at(0.5),
+          p90: at(0.9),
+          p97_5: at(0.975),
+          p99: at(0.99),
+          max: at(1),
+          mean: round(latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length)),
+        },
+        errors,
+        timeouts,
+        non2xx,
+        duration: round(elapsedS),
+      });
+    };
+    const send = (dueAt, index) => {
+      const headers = { ...spec.headers };
+      if (spec.uniqueHeader) headers[spec.uniqueHeader] = randomUUID();
+      if (spec.body) headers['content-length'] = Buffer.byteLength(spec.body);
+      const path = spec.paths ? spec.paths[index % spec.paths.length] : url.pathname + url.search;
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path,
+          method: spec.method ?? 'GET',
+          headers,
+          agent,
+          timeout: 10_000,
+        },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => {
+            latencies.push(performance.now() - dueAt);
+            if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+            if (++done === total) finish();
+          });
+        },
+      );
+      req.on('timeout', () => {
+        timeouts += 1;
+        req.destroy(new Error('timeout'));
+      });
+      req.on('error', () => {
+        errors += 1;
+        if (++done === total) finish();
+      });
+      req.end(spec.body);
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + sent * intervalMs <= now) {
+        send(start + sent * intervalMs, sent);
+        sent += 1;
+      }
+      if (sent < total) setTimeout(tick, Math.max(0, start + sent * intervalMs - performance.now()));
+    };
+    tick();
+  });
+}
+
+const round = (v) => Math.round(v * 100) / 100;
