@@ -77,12 +77,17 @@ describe('classifyTransportError', () => {
   it.each([
     ['ECONNREFUSED', false, 'connect'],
     ['ENOTFOUND', false, 'connect'],
-    ['KLARNA_CONNECT_TIMEOUT', false, 'connect'],
-    ['ERR_CANCELED', true, 'timeout'],
-    ['ECONNABORTED', false, 'timeout'],
+    ['UND_ERR_CONNECT_TIMEOUT', false, 'connect'],
+    ['UND_ERR_CLOSED', false, 'connect'],
+    ['UND_ERR_HEADERS_TIMEOUT', false, 'timeout'],
+    ['UND_ERR_BODY_TIMEOUT', false, 'timeout'],
+    ['ETIMEDOUT', false, 'timeout'],
     [undefined, true, 'timeout'],
+    ['UND_ERR_SOCKET', true, 'timeout'],
     ['ECONNRESET', false, 'connection_lost'],
     ['EPIPE', false, 'connection_lost'],
+    ['UND_ERR_SOCKET', false, 'connection_lost'],
+    ['UND_ERR_RES_EXCEEDED_MAX_SIZE', false, 'connection_lost'],
     [undefined, false, 'connection_lost'],
   ] as const)('%s (timed out: %s) → %s', (code, timedOut, kind) => {
     expect(classifyTransportError(code, timedOut)).toBe(kind);

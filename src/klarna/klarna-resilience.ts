@@ -96,9 +96,13 @@ const CONNECT_ERROR_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EADDRNOTAVAIL',
-  'KLARNA_CONNECT_TIMEOUT',
+  // undici's connect timeout (TCP, and the TLS handshake for https).
+  'UND_ERR_CONNECT_TIMEOUT',
+  // The client has been shut down: the request is refused before it is dispatched.
+  'UND_ERR_CLOSED',
 ]);
-const TIMEOUT_ERROR_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
+/** undici's header and body timeouts back up the client's own total timeout (the `timedOut` flag). */
+const TIMEOUT_ERROR_CODES = new Set(['ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /**
  * Classifies a transport error (no HTTP answer). Anything not known to happen before sending counts as

@@ -1,7 +1,12 @@
-import { HttpService } from '@nestjs/axios';
-import { Logger, Module, type LoggerService } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  Module,
+  type LoggerService,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import axios from 'axios';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   createServer as createTcpServer,
@@ -75,7 +80,7 @@ const fast: KlarnaClientOptions = {
   breakerHalfOpenAfterMs: 60_000,
 };
 const makeClient = (options: KlarnaClientOptions = fast) =>
-  new KlarnaClient(new HttpService(axios.create()), resolveKlarnaClientOptions(options));
+  new KlarnaClient(resolveKlarnaClientOptions(options));
 const creds = (baseUrl: string, merchantId = 'merchant-1'): KlarnaCredentials => ({
   merchantId,
   region: 'EU',
@@ -144,7 +149,7 @@ describe('createTokenOrder', () => {
         ' ',
       ),
     ).rejects.toThrow('createTokenOrder needs an idempotency key');
-    client.onModuleDestroy();
+    await client.onApplicationShutdown();
   });
 });
 
@@ -152,7 +157,7 @@ describe('KlarnaClient over HTTP', () => {
   let stub: StubServer;
   let client: KlarnaClient;
   afterEach(async () => {
-    client?.onModuleDestroy();
+    await client?.onApplicationShutdown();
     await stub?.stop();
   });
 
@@ -305,6 +310,92 @@ describe('KlarnaClient over HTTP', () => {
     expect((error as KlarnaUnavailableError).reason).toBe('unreachable');
     expect(logs.filter((entry) => (entry as { failure?: string }).failure === 'connect')).toHaveLength(3);
   });
+
+  it('sends no Content-Type and no body without a request body', async () => {
+    stub = new StubServer((_req, _body, res) => json(res, 200, { status: 'ACTIVE' }));
+    client = makeClient();
+    await client.readCustomerToken(creds(await stub.start()), 'tok-1');
+    const [request] = stub.seen;
+    expect(request.method).toBe('GET');
+    expect(request.headers['content-type']).toBeUndefined();
+    expect(request.headers.accept).toBe('application/json');
+    expect(request.body).toBe('');
+  });
+
+  it('does not follow redirects', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(302, { Location: '/elsewhere' });
+      res.end();
+    });
+    client = makeClient();
+    const error = await caught(client.readSession(creds(await stub.start()), 's-1'));
+    expect(error).toBeInstanceOf(KlarnaApiError);
+    expect((error as KlarnaApiError).httpStatus).toBe(302);
+    expect(stub.seen.map((request) => request.url)).toEqual(['/payments/v1/sessions/s-1']);
+  });
+
+  it('reads repeated headers like node:http: the first Content-Type, correlation ids joined', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.setHeader('Content-Type', ['application/json', 'text/plain']);
+      res.setHeader('Klarna-Correlation-Id', ['c-1', 'c-2']);
+      res.end('{"status":"ACTIVE"}');
+    });
+    client = makeClient();
+    const result = await client.readCustomerToken(creds(await stub.start()), 'tok-1');
+    expect(result).toEqual({ data: { status: 'ACTIVE' }, correlationId: 'c-1, c-2' });
+  });
+
+  it('reports a connection lost halfway through the answer as an unknown outcome, without retrying a create', async () => {
+    stub = new StubServer((req, _body, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"order_id":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    client = makeClient();
+    const error = await caught(
+      client.createOrder(creds(await stub.start()), 'auth', {
+        purchase_country: 'US',
+        purchase_currency: 'USD',
+        order_amount: 1,
+        order_lines: [],
+      }),
+    );
+    expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
+    expect((error as KlarnaUnknownOutcomeError).failure).toBe('connection_lost');
+    expect(stub.seen).toHaveLength(1);
+  });
+
+  it('refuses an answer over 1 MiB as a lost connection, and the next call still gets through', async () => {
+    let big = true;
+    stub = new StubServer((_req, _body, res) => {
+      if (!big) return json(res, 200, { status: 'ACTIVE' });
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (let i = 0; i < 20; i++) res.write(' '.repeat(64 * 1024));
+      res.end('{}');
+    });
+    client = makeClient({ ...fast, maxRetries: 0 });
+    const base = await stub.start();
+    const error = await caught(client.readCustomerToken(creds(base), 'tok-1'));
+    expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
+    expect((error as KlarnaUnknownOutcomeError).failure).toBe('connection_lost');
+    big = false;
+    await expect(client.readCustomerToken(creds(base), 'tok-1')).resolves.toEqual({
+      data: { status: 'ACTIVE' },
+      correlationId: 'corr-stub',
+    });
+  });
+
+  it('refuses calls once shut down, as never sent', async () => {
+    stub = new StubServer((_req, _body, res) => json(res, 200, { status: 'ACTIVE' }));
+    client = makeClient({ ...fast, maxRetries: 0 });
+    const base = await stub.start();
+    await client.readCustomerToken(creds(base), 'tok-1');
+    await client.onApplicationShutdown();
+    const error = await caught(client.readCustomerToken(creds(base), 'tok-1'));
+    expect(error).toBeInstanceOf(KlarnaUnavailableError);
+    expect((error as KlarnaUnavailableError).reason).toBe('unreachable');
+    expect(stub.seen).toHaveLength(1);
+  });
 });
 
 describe('connect timeout', () => {
@@ -323,10 +414,11 @@ describe('connect timeout', () => {
     const client = makeClient({ ...fast, connectTimeoutMs: 100, timeoutMs: 5000, maxRetries: 0 });
     const started = Date.now();
     const error = await caught(client.readSession(creds(`https://127.0.0.1:${port}`), 's-1'));
-    client.onModuleDestroy();
+    await client.onApplicationShutdown();
     expect(error).toBeInstanceOf(KlarnaUnavailableError);
     expect((error as KlarnaUnavailableError).reason).toBe('unreachable');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // On time: undici's own connect timeout would take a second here.
+    expect(Date.now() - started).toBeLessThan(600);
   });
 });
 
@@ -342,6 +434,37 @@ describe('KlarnaModule', () => {
     }
     expect(() => KlarnaModule.register({ timeoutMs: 0 })).toThrow(
       'KlarnaClientOptions.timeoutMs must be an integer >= 1',
+    );
+  });
+
+  it('still serves calls from the shutdown hooks of the modules using it (a job finishing its batch)', async () => {
+    const stub = new StubServer((_req, _body, res) => json(res, 200, { status: 'ACTIVE' }));
+    const base = await stub.start();
+    const outcomes: unknown[] = [];
+    @Injectable()
+    class Job implements OnModuleDestroy, OnApplicationShutdown {
+      constructor(private readonly klarna: KlarnaClient) {}
+      private call = () =>
+        this.klarna.readCustomerToken(creds(base), 'tok-1').then(
+          (result) => result.data,
+          (error: unknown) => error,
+        );
+      async onModuleDestroy() {
+        outcomes.push(await this.call());
+      }
+      async onApplicationShutdown() {
+        outcomes.push(await this.call());
+      }
+    }
+    @Module({ imports: [KlarnaModule.register(fast)], providers: [Job] })
+    class AppModule {}
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    const klarna = app.get(KlarnaClient);
+    await app.close();
+    await stub.stop();
+    expect(outcomes).toEqual([{ status: 'ACTIVE' }, { status: 'ACTIVE' }]);
+    expect(await caught(klarna.readCustomerToken(creds(base), 'tok-1'))).toBeInstanceOf(
+      KlarnaUnavailableError,
     );
   });
 });

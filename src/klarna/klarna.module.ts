@@ -1,4 +1,3 @@
-import { HttpModule } from '@nestjs/axios';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { KlarnaClient } from './klarna.client';
 import {
@@ -13,7 +12,6 @@ export class KlarnaModule {
     return {
       module: KlarnaModule,
       global: true,
-      imports: [HttpModule.register({ maxRedirects: 0 })],
       providers: [
         { provide: KLARNA_CLIENT_OPTIONS, useValue: resolveKlarnaClientOptions(options) },
         KlarnaClient,

@@ -1,7 +1,5 @@
-import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import axios from 'axios';
 import { randomUUID } from 'node:crypto';
 import type { OrderRecord } from '../../src/klarna-emulator/core/state';
 import type { RequestLogEntry } from '../../src/klarna-emulator/domain/ledger.service';
@@ -119,7 +117,7 @@ export class Emulator {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function makeClient(options: KlarnaClientOptions = FAST_OPTIONS): KlarnaClient {
-  return new KlarnaClient(new HttpService(axios.create()), resolveKlarnaClientOptions(options));
+  return new KlarnaClient(resolveKlarnaClientOptions(options));
 }
 
 /** Runs `promise` expecting a rejection and returns the error (a resolution fails the test). */

@@ -44,7 +44,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
     client = makeClient();
   });
   afterAll(async () => {
-    client.onModuleDestroy();
+    await client.onApplicationShutdown();
     await emulator.stop();
   });
   beforeEach(async () => {

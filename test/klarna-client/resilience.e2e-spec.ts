@@ -35,7 +35,7 @@ describe('KlarnaClient resilience against the Klarna emulator', () => {
     emulator = await Emulator.start();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.onModuleDestroy());
+    await Promise.all(clients.map((c) => c.onApplicationShutdown()));
     await emulator.stop();
   });
   beforeEach(() => emulator.control('POST', '/reset'));
