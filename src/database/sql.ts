@@ -34,14 +34,17 @@ export async function sql<T>(em: EntityManager, text: string, values: unknown[] 
   }
 }
 
-/** Collects parameters while a statement is written: `p(value)` appends it and returns its `$n`. */
-export function sqlParams(): { values: unknown[]; p: (value: unknown) => string } {
+/**
+ * Collects parameters while a statement is written: `p(value)` appends it and returns its placeholder, `$n` for
+ * {@link sql}, or `?` for the ORM's `execute` (positional, so values must be added in the order of the text).
+ */
+export function sqlParams(style: '$' | '?' = '$'): { values: unknown[]; p: (value: unknown) => string } {
   const values: unknown[] = [];
   return {
     values,
     p: (value) => {
       values.push(value);
-      return `$${values.length}`;
+      return style === '?' ? '?' : `$${values.length}`;
     },
   };
 }

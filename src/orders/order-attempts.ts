@@ -244,21 +244,8 @@ export class OrderAttempts {
    */
   private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
     const { values, p } = sqlParams();
-    const finalized = `
-      commit_mode as (select set_config('synchronous_commit', 'off', true)),
-      o as (
-        update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
-               fraud_status = ${p(order.fraudStatus)},
-               authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
-               error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
-               klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
-               completed_at = ${p(now)}, updated_at = ${p(now)}
-         where id = ${p(order.id)} and status = 'unknown' returning id),
-      k as (
-        update idempotency_keys set response_status = ${p(answer.status)},
-               response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
-         where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
-           and order_id in (select id from o) returning 1)`;
+    const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
+      ${finalizedCtes(p, order, answer, now)}`;
     const { ctes } = outboxCtes(p, { ...orderEvent(order), when: 'o' }, now);
     const [{ won }] = await sql<{ won: number }>(
       this.em,
@@ -277,34 +264,10 @@ export class OrderAttempts {
     tokenStatus: string,
   ): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
+      const { values, p } = sqlParams('?');
       const [{ won }] = await tx.execute<{ won: number }[]>(
-        `with o as (
-           update orders set status = ?, klarna_order_id = ?, fraud_status = ?,
-                  authorized_payment_method = ?::jsonb, error_code = ?, error_message = ?,
-                  klarna_correlation_id = ?, next_attempt_at = null, last_error = null,
-                  completed_at = ?, updated_at = ?
-            where id = ? and status = 'unknown' returning id),
-         k as (
-           update idempotency_keys set response_status = ?, response_content_type = ?, response_body = ?
-            where merchant_id = ? and key = ? and order_id in (select id from o) returning 1)
-         select (select count(*) from o)::int as won`,
-        [
-          order.status,
-          order.klarnaOrderId,
-          order.fraudStatus,
-          jsonOrNull(order.authorizedPaymentMethod),
-          order.errorCode,
-          order.errorMessage,
-          order.klarnaCorrelationId,
-          now,
-          now,
-          order.id,
-          answer.status,
-          answer.contentType,
-          answer.body,
-          order.merchantId,
-          order.idempotencyKey,
-        ],
+        `with ${finalizedCtes(p, order, answer, now)} select (select count(*) from o)::int as won`,
+        values,
       );
       if (won === 0) return false;
       const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
@@ -329,6 +292,32 @@ export class OrderAttempts {
       },
     };
   }
+}
+
+/**
+ * The CTEs `o` (the order, only while still unknown) and `k` (the answer every replay gets, only if `o` won) that
+ * record a definite outcome; `p` adds a parameter and returns its placeholder.
+ */
+function finalizedCtes(
+  p: (value: unknown) => string,
+  order: OrderView,
+  answer: RenderedAnswer,
+  now: Date,
+): string {
+  return `
+    o as (
+      update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
+             fraud_status = ${p(order.fraudStatus)},
+             authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
+             error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
+             klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
+             completed_at = ${p(now)}, updated_at = ${p(now)}
+       where id = ${p(order.id)} and status = 'unknown' returning id),
+    k as (
+      update idempotency_keys set response_status = ${p(answer.status)},
+             response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
+       where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
+         and order_id in (select id from o) returning 1)`;
 }
 
 function orderEvent(order: OrderView): {

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { CustomerToken } from '../customer-tokens/customer-token.entity';
 import { Merchant } from '../merchants/merchant.entity';
-import type { OrderLineDto } from '../sessions/dto/order.dto';
+import type { TokenOrderInput } from '../orders/orders.service';
 import type { ScopeInterval } from '../terms/terms.entity';
 
 /**
@@ -21,14 +21,8 @@ export const SUBSCRIPTION_STATUSES: SubscriptionStatus[] = [
 /** Statuses the scheduler charges. */
 export const CHARGEABLE_STATUSES: SubscriptionStatus[] = ['active', 'past_due'];
 
-export interface SubscriptionOrder {
-  purchase_currency: string;
-  order_amount: number;
-  order_tax_amount: number;
-  order_lines: OrderLineDto[];
-  merchant_reference1?: string;
-  merchant_reference2?: string;
-}
+/** The order each cycle places (a token order without `auto_capture`). */
+export type SubscriptionOrder = Omit<TokenOrderInput, 'auto_capture'>;
 
 export interface RetryPolicy {
   delays_days: number[];

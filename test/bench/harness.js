@@ -34,7 +34,7 @@ async function startStack(extraEnv = {}) {
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const emulator = await startEmulatorChild(emulatorPort);
+  const emulator = await startEmulatorProcess(emulatorPort);
   const url = await app.getUrl();
   const em = app.get(EntityManager).fork();
   const adminKey = (
@@ -55,24 +55,30 @@ async function startStack(extraEnv = {}) {
   };
 }
 
-/** The emulator in a child process (emulator-child.js), resolved once it listens. */
-function startEmulatorChild(port) {
+/**
+ * The standalone emulator (`npm run emulator`, dist/klarna-emulator/main.js) in its own process: Klarna is another
+ * machine in production, so its CPU must not count as the service's latency. Merchant credentials bench:bench-secret.
+ */
+function startEmulatorProcess(port) {
   const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [path.join(__dirname, 'emulator-child.js'), String(port)], {
+  const child = spawn(process.execPath, [dist('klarna-emulator/main.js')], {
+    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CREDENTIALS: 'bench:bench-secret' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`emulator exited ${code} before it was ready`)));
-    child.stdout.once('data', () =>
+    child.stdout.on('data', (chunk) => {
+      if (!chunk.toString().includes('listening')) return;
       resolve({
         stop: () =>
           new Promise((done) => {
+            child.removeAllListeners('exit');
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
-      }),
-    );
+      });
+    });
   });
 }
 

@@ -2,31 +2,16 @@
 // 0 duplicates (ledger), flat memory. The emulator runs in its own process, as Klarna would be remote; the
 // scheduler runs as several concurrent runOnce loops in this process, as several instances would.
 'use strict';
-const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { Client } = require('pg');
 const { startStack, api, report } = require('./harness');
 const dist = (p) => path.join(__dirname, '../../dist', p);
-const { freePort } = require(dist('database/embedded-postgres'));
 const { SubscriptionCharger } = require(dist('subscriptions/subscription-charger'));
 const { OrdersService } = require(dist('orders/orders.service'));
 
 const N = Number(process.env.BENCH_SUBSCRIPTIONS || 100_000);
 const LOOPS = Number(process.env.BENCH_LOOPS || 4);
 const TOKENS = 20;
-
-async function startEmulatorProcess() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [dist('klarna-emulator/main.js')], {
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CREDENTIALS: 'bench2:bench2-secret' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => chunk.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
 
 async function signUp(stack, emulatorUrl, key, i) {
   const must = (res, what) => {
@@ -102,9 +87,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
 module.exports = async function run() {
-  const emulator = await startEmulatorProcess();
   const stack = await startStack({
-    KLARNA_BASE_URL: emulator.url,
     SUBSCRIPTIONS_BATCH_SIZE: process.env.BENCH_BATCH || '400',
     SUBSCRIPTIONS_CONCURRENCY: process.env.BENCH_CONCURRENCY || '48',
     SUBSCRIPTIONS_MERCHANT_CONCURRENCY: process.env.BENCH_BATCH || '400',
@@ -127,12 +110,12 @@ module.exports = async function run() {
       {
         region: 'EU',
         environment: 'playground',
-        username: 'bench2',
-        password: 'bench2-secret',
+        username: 'bench',
+        password: 'bench-secret',
       },
     );
     const tokens = [];
-    for (let i = 0; i < TOKENS; i++) tokens.push(await signUp(stack, emulator.url, key, i));
+    for (let i = 0; i < TOKENS; i++) tokens.push(await signUp(stack, stack.emulatorUrl, key, i));
 
     // Seed N subscriptions due today (cycle 1 due at 00:00 UTC), spread over the tokens.
     const today = new Date().toISOString().slice(0, 10);
@@ -204,7 +187,7 @@ module.exports = async function run() {
     clearInterval(sampler);
     const rssEnd = rssMb();
 
-    const ledger = (await fetch(`${emulator.url}/emulator/v1/orders`).then((r) => r.json())).orders;
+    const ledger = (await fetch(`${stack.emulatorUrl}/emulator/v1/orders`).then((r) => r.json())).orders;
     const keys = new Set(ledger.map((o) => o.idempotency_key));
     const refs = new Set(ledger.map((o) => o.merchant_reference2));
     const cycles = (
@@ -240,6 +223,5 @@ module.exports = async function run() {
   } finally {
     await db.end();
     await stack.stop();
-    emulator.stop();
   }
 };
