@@ -11,6 +11,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { parseBase64Key, parseMasterKeys } from './common/crypto/master-keys';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { LoggingModule } from './common/logging/logging.module';
+import { HitLogThrottlerStorage } from './common/http/hit-log-storage';
 import { ApiKeyThrottlerGuard } from './common/http/throttler.guard';
 import { createValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
@@ -46,10 +47,11 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    const clock = options.clock ?? new SystemClock();
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, options.clock ?? new SystemClock()),
+        CoreModule.forRoot(config, clock),
         LoggingModule.forRoot(config, options.logStream),
         CryptoModule.register({
           masterKeys: parseMasterKeys(config.crypto.masterKeys),
@@ -63,6 +65,7 @@ export class AppModule {
         ),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],
+          storage: new HitLogThrottlerStorage(clock),
         }),
         KlarnaModule.register({
           connectTimeoutMs: config.klarna.connectTimeoutMs,
