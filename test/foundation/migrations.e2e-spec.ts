@@ -28,4 +28,23 @@ describe('migrations at boot', () => {
     expect(rows.rowCount).toBe(MIGRATIONS.length);
     expect(await migrateWithLock(url)).toEqual([]);
   });
+
+  it('leaves room for in-place (HOT) updates in the tables every charge updates again', async () => {
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    const rows = await db.query<{ relname: string; reloptions: string[] | null }>(
+      `SELECT relname, reloptions FROM pg_class
+        WHERE relkind = 'r' AND relname IN ('subscriptions', 'subscription_cycles', 'orders', 'idempotency_keys',
+                                            'events')
+        ORDER BY relname`,
+    );
+    await db.end();
+    expect(rows.rows).toEqual([
+      { relname: 'events', reloptions: null },
+      { relname: 'idempotency_keys', reloptions: ['fillfactor=70'] },
+      { relname: 'orders', reloptions: ['fillfactor=70'] },
+      { relname: 'subscription_cycles', reloptions: ['fillfactor=70'] },
+      { relname: 'subscriptions', reloptions: ['fillfactor=70'] },
+    ]);
+  });
 });

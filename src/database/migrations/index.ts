@@ -7,6 +7,7 @@ import { Migration20261129112530_append_only_audit_chain } from './Migration2026
 import { Migration20261129113343_consent_chain } from './Migration20261129113343_consent_chain';
 import { Migration20261129121241_orders } from './Migration20261129121241_orders';
 import { Migration20261129122524_subscriptions } from './Migration20261129122524_subscriptions';
+import { Migration20261129180000_hot_updates } from './Migration20261129180000_hot_updates';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129113343_consent_chain', class: Migration20261129113343_consent_chain },
   { name: 'Migration20261129121241_orders', class: Migration20261129121241_orders },
   { name: 'Migration20261129122524_subscriptions', class: Migration20261129122524_subscriptions },
+  { name: 'Migration20261129180000_hot_updates', class: Migration20261129180000_hot_updates },
 ];
