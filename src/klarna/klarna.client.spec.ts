@@ -90,6 +90,15 @@ const creds = (baseUrl: string, merchantId = 'merchant-1'): KlarnaCredentials =>
   password: 'hunter2-secret',
 });
 
+/** A minimal order placed through the client, for tests about the transport rather than the order. */
+const createSmallOrder = (client: KlarnaClient, baseUrl: string) =>
+  client.createOrder(creds(baseUrl), 'auth', {
+    purchase_country: 'US',
+    purchase_currency: 'USD',
+    order_amount: 1,
+    order_lines: [],
+  });
+
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -274,14 +283,7 @@ describe('KlarnaClient over HTTP', () => {
       res.end('{"order_id": ');
     });
     client = makeClient();
-    const error = await caught(
-      client.createOrder(creds(await stub.start()), 'auth', {
-        purchase_country: 'US',
-        purchase_currency: 'USD',
-        order_amount: 1,
-        order_lines: [],
-      }),
-    );
+    const error = await caught(createSmallOrder(client, await stub.start()));
     expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
     expect((error as KlarnaUnknownOutcomeError).failure).toBe('invalid_response');
   });
@@ -352,14 +354,7 @@ describe('KlarnaClient over HTTP', () => {
       setTimeout(() => req.socket.destroy(), 20);
     });
     client = makeClient();
-    const error = await caught(
-      client.createOrder(creds(await stub.start()), 'auth', {
-        purchase_country: 'US',
-        purchase_currency: 'USD',
-        order_amount: 1,
-        order_lines: [],
-      }),
-    );
+    const error = await caught(createSmallOrder(client, await stub.start()));
     expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
     expect((error as KlarnaUnknownOutcomeError).failure).toBe('connection_lost');
     expect(stub.seen).toHaveLength(1);
