@@ -1,4 +1,4 @@
-import { generateSigningKeyPem } from '../receipts/receipt-keys';
+import { generateSigningKeyPem } from '../common/crypto/receipt-keys';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEYS = {

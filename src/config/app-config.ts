@@ -1,7 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parseBase64Key, parseMasterKeys } from '../common/crypto/master-keys';
-import { generateSigningKeyPem, parsePreviousPublicKeys, parseSigningKey } from '../receipts/receipt-keys';
+import {
+  generateSigningKeyPem,
+  parsePreviousPublicKeys,
+  parseSigningKey,
+} from '../common/crypto/receipt-keys';
 import { EnvironmentVariables } from './env.schema';
 
 export type NodeEnv = 'development' | 'production' | 'test';

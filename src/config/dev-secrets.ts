@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSigningKeyPem } from '../receipts/receipt-keys';
+import { generateSigningKeyPem } from '../common/crypto/receipt-keys';
 import type { Env } from './app-config';
 
 /**

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorator';
-import type { ConsentDto } from '../consents/dto/consent.dto';
-import type { CustomerTokenDto } from '../customer-tokens/dto/customer-token.dto';
-import type { SessionDto } from '../sessions/dto/session.dto';
+import type { ConsentDto } from '../signup/consents/dto/consent.dto';
+import type { CustomerTokenDto } from '../signup/customer-tokens/dto/customer-token.dto';
+import type { SessionDto } from '../signup/sessions/dto/session.dto';
 import { type DemoConfigView, type DemoOrder, DemoService } from './demo.service';
 import { DemoChargeDto, DemoSignUpDto } from './dto/demo.dto';
 

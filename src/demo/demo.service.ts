@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ConsentDto } from '../consents/dto/consent.dto';
-import type { CustomerTokenDto } from '../customer-tokens/dto/customer-token.dto';
-import type { SessionDto } from '../sessions/dto/session.dto';
-import type { TermsDto, TermsPageDto } from '../terms/dto/terms.dto';
+import type { ConsentDto } from '../signup/consents/dto/consent.dto';
+import type { CustomerTokenDto } from '../signup/customer-tokens/dto/customer-token.dto';
+import type { SessionDto } from '../signup/sessions/dto/session.dto';
+import type { TermsDto, TermsPageDto } from '../signup/terms/dto/terms.dto';
 import { DemoContext } from './demo-context';
 import type { DemoChargeDto, DemoSignUpDto } from './dto/demo.dto';
 import { MerchantApiClient } from './merchant-api.client';

@@ -6,9 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { toApiKeyDto } from '../api-keys/api-key.mapper';
-import { ApiKeyListDto, CreatedApiKeyDto, CreateMerchantApiKeyDto } from '../api-keys/dto/api-key.dto';
-import { Audited } from '../audit/audited.decorator';
+import { toApiKeyDto } from './api-keys/api-key.mapper';
+import { ApiKeyListDto, CreatedApiKeyDto, CreateMerchantApiKeyDto } from './api-keys/dto/api-key.dto';
+import { Audited } from '../evidence/audit/audited.decorator';
 import { Auth } from '../common/auth/auth.decorator';
 import { CurrentMerchantId } from '../common/auth/principal';
 import { ProblemDto } from '../common/errors/problem.dto';

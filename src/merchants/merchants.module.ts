@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AdminMerchantsController, MerchantSelfController } from './merchants.controller';
 import { MerchantsService } from './merchants.service';
 

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ApiKeysService } from '../api-keys/api-keys.service';
+import { ApiKeysService } from './api-keys/api-keys.service';
 import { EnvelopeCrypto } from '../common/crypto/envelope-crypto';
 import type { KlarnaCredentials } from '../klarna/klarna-credentials';
-import { APP_CONFIG } from '../core/core.module';
+import { APP_CONFIG } from '../config/core.module';
 import type { AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';

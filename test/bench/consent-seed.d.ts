@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
-import type { ChainedRecord } from '../../src/consents/chain/consent-chain-fields';
-import type { ChainFields } from '../../src/consents/chain/hash-chain';
+import type { ChainedRecord } from '../../src/signup/consents/chain/consent-chain-fields';
+import type { ChainFields } from '../../src/signup/consents/chain/hash-chain';
 
 export interface SeedLib {
   chainFieldsOf(record: ChainedRecord): ChainFields;

@@ -11,8 +11,8 @@ const { startStack, api, report, loadInChild } = require('./harness');
 const { seedConsents } = require('./consent-seed');
 
 const dist = (p) => path.join(__dirname, '../../dist', p);
-const { chainFieldsOf } = require(dist('consents/chain/consent-chain-fields'));
-const { chainHash, GENESIS_HASH } = require(dist('consents/chain/hash-chain'));
+const { chainFieldsOf } = require(dist('signup/consents/chain/consent-chain-fields'));
+const { chainHash, GENESIS_HASH } = require(dist('signup/consents/chain/hash-chain'));
 const { newId } = require(dist('common/ids'));
 
 const RECORDS = Number(process.env.CONSENTS_BENCH_RECORDS ?? 1_000_000);

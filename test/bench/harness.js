@@ -5,11 +5,11 @@ require('reflect-metadata');
 const path = require('node:path');
 const { EntityManager } = require('@mikro-orm/postgresql');
 const dist = (p) => path.join(__dirname, '../../dist', p);
-const { createApp } = require(dist('app.factory'));
+const { createApp } = require(dist('app/app.factory'));
 const { loadConfig } = require(dist('config/app-config'));
-const { createScratchDatabase } = require(dist('database/scratch-database'));
-const { freePort } = require(dist('database/embedded-postgres'));
-const { ApiKeysService } = require(dist('api-keys/api-keys.service'));
+const { createScratchDatabase } = require(dist('common/database/scratch-database'));
+const { freePort } = require(dist('app/database/embedded-postgres'));
+const { ApiKeysService } = require(dist('merchants/api-keys/api-keys.service'));
 
 const BENCH_ENV = {
   NODE_ENV: 'test',

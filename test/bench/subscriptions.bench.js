@@ -6,8 +6,8 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { startStack, api, report } = require('./harness');
 const dist = (p) => path.join(__dirname, '../../dist', p);
-const { SubscriptionCharger } = require(dist('subscriptions/subscription-charger'));
-const { OrdersService } = require(dist('orders/orders.service'));
+const { SubscriptionCharger } = require(dist('charging/subscriptions/subscription-charger'));
+const { OrdersService } = require(dist('charging/orders/orders.service'));
 
 const N = Number(process.env.BENCH_SUBSCRIPTIONS || 100_000);
 const LOOPS = Number(process.env.BENCH_LOOPS || 4);

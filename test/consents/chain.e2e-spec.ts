@@ -1,15 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { FakeClock } from '../../src/common/clock/clock';
-import { ChainHeadsLogJob } from '../../src/consents/chain/chain-heads.job';
-import { ChainService } from '../../src/consents/chain/chain.service';
+import { ChainHeadsLogJob } from '../../src/signup/consents/chain/chain-heads.job';
+import { ChainService } from '../../src/signup/consents/chain/chain.service';
 import {
   type ChainRow,
   chainRowsInBatches,
   GENESIS_HASH,
   verifyChain,
   type VerifyResult,
-} from '../../src/consents/chain/hash-chain';
+} from '../../src/signup/consents/chain/hash-chain';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import type { FakeClock } from '../../src/common/clock/clock';
 import { newId } from '../../src/common/ids';
-import { chainFieldsOf } from '../../src/consents/chain/consent-chain-fields';
-import { chainHash, GENESIS_HASH } from '../../src/consents/chain/hash-chain';
-import { RECEIPT_TYP } from '../../src/receipts/receipt.service';
-import { verifyReceipt } from '../../src/receipts/verify-receipt';
+import { chainFieldsOf } from '../../src/signup/consents/chain/consent-chain-fields';
+import { chainHash, GENESIS_HASH } from '../../src/signup/consents/chain/hash-chain';
+import { RECEIPT_TYP } from '../../src/evidence/receipts/receipt.service';
+import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { seedConsents } from '../bench/consent-seed';
 import { openSession, publishedTerms, readyForToken, sessionBody, termsBody } from '../signup/signup-helpers';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';

@@ -2,9 +2,9 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { FakeClock } from '../../src/common/clock/clock';
 import { loadConfig } from '../../src/config/app-config';
-import { publicJwkOf } from '../../src/receipts/receipt-keys';
-import { RECEIPT_TYP, ReceiptService } from '../../src/receipts/receipt.service';
-import { verifyReceipt } from '../../src/receipts/verify-receipt';
+import { publicJwkOf } from '../../src/common/crypto/receipt-keys';
+import { RECEIPT_TYP, ReceiptService } from '../../src/evidence/receipts/receipt.service';
+import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RECEIPT_TYP } from '../../src/receipts/receipt.service';
-import { verifyReceipt } from '../../src/receipts/verify-receipt';
+import { RECEIPT_TYP } from '../../src/evidence/receipts/receipt.service';
+import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { launchChromium, openSignUpPage, pageErrors, screenshot, signUpAs } from './browser';
 

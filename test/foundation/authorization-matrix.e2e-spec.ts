@@ -1,4 +1,4 @@
-import type { Role } from '../../src/api-keys/api-key.entity';
+import type { Role } from '../../src/common/auth/role';
 import { concretePath, declaredRoutes, type DeclaredRoute } from '../support/routes';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 

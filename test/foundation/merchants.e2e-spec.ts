@@ -1,4 +1,4 @@
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { TEST_ENV } from '../support/test-env';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { migrateWithLock } from '../../src/database/migrate';
-import { MIGRATIONS } from '../../src/database/migrations';
-import { withDatabase } from '../../src/database/scratch-database';
+import { migrateWithLock } from '../../src/app/database/migrate';
+import { MIGRATIONS } from '../../src/app/database/migrations';
+import { withDatabase } from '../../src/common/database/scratch-database';
 
 /** Two instances booting at once against an empty database: each migration runs exactly once. */
 describe('migrations at boot', () => {

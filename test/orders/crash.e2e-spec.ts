@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FakeClock } from '../../src/common/clock/clock';
-import { freePort } from '../../src/database/embedded-postgres';
-import { OrderCompleterJob } from '../../src/orders/order-completer.job';
+import { freePort } from '../../src/app/database/embedded-postgres';
+import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
 import {
   createMerchant,
   httpRequest,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { withDatabase } from '../../src/database/scratch-database';
+import { withDatabase } from '../../src/common/database/scratch-database';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { activeToken, type ActiveToken, placeOrder, tokenOrderRequests } from './orders-helpers';
 

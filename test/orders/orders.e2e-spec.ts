@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { FakeClock } from '../../src/common/clock/clock';
-import { Consent } from '../../src/consents/consent.entity';
-import { ConsentsService } from '../../src/consents/consents.service';
-import { IdempotencyCleanupJob } from '../../src/orders/idempotency-cleanup.job';
-import { OrderCompleterJob } from '../../src/orders/order-completer.job';
-import { OrdersService, type TokenOrderInput } from '../../src/orders/orders.service';
+import { Consent } from '../../src/signup/consents/consent.entity';
+import { ConsentsService } from '../../src/signup/consents/consents.service';
+import { IdempotencyCleanupJob } from '../../src/charging/orders/idempotency-cleanup.job';
+import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
+import { OrdersService, type TokenOrderInput } from '../../src/charging/orders/orders.service';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { PAID_LINE } from '../signup/signup-helpers';
 import {

@@ -1,6 +1,6 @@
 import { FakeClock } from '../../src/common/clock/clock';
 import { seededRandom } from '../../src/klarna-emulator/domain/faults.service';
-import { OrderCompleterJob } from '../../src/orders/order-completer.job';
+import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
 import { createMerchant, startTestApp, type ApiResponse, type TestApp } from '../support/test-app';
 import {
   activeToken,

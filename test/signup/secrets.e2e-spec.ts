@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EnvelopeCrypto } from '../../src/common/crypto/envelope-crypto';
-import { KeyRotationService, SECRET_COLUMNS } from '../../src/key-rotation/key-rotation.service';
+import { KeyRotationService, SECRET_COLUMNS } from '../../src/operations/key-rotation/key-rotation.service';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { emulatorTokens, publishedTerms, readyForToken } from './signup-helpers';
 

@@ -1,8 +1,8 @@
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { loadConfig } from '../../src/config/app-config';
-import { OrderCompleterJob } from '../../src/orders/order-completer.job';
-import { OrdersService } from '../../src/orders/orders.service';
-import { SubscriptionCharger } from '../../src/subscriptions/subscription-charger';
+import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
+import { OrdersService } from '../../src/charging/orders/orders.service';
+import { SubscriptionCharger } from '../../src/charging/subscriptions/subscription-charger';
 import { createMerchant, FAST_KLARNA_ENV } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
 import {

@@ -1,6 +1,6 @@
 import { FakeClock } from '../../src/common/clock/clock';
-import { SubscriptionCharger } from '../../src/subscriptions/subscription-charger';
-import { TokenReconciliationJob } from '../../src/subscriptions/token-reconciliation.job';
+import { SubscriptionCharger } from '../../src/charging/subscriptions/subscription-charger';
+import { TokenReconciliationJob } from '../../src/charging/subscriptions/token-reconciliation.job';
 import { emulatorTokens, PAID_LINE, publishedTerms, readyForToken } from '../signup/signup-helpers';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 

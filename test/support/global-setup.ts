@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { ormOptions } from '../../src/database/mikro-orm.config';
-import { withDatabase } from '../../src/database/scratch-database';
+import { ormOptions } from '../../src/app/database/mikro-orm.config';
+import { withDatabase } from '../../src/common/database/scratch-database';
 import { STATE_FILE } from './test-env';
 
 async function startEmbedded(): Promise<{ url: string; pid: number }> {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
-import { withDatabase } from '../../src/database/scratch-database';
+import { withDatabase } from '../../src/common/database/scratch-database';
 import { STATE_FILE } from './test-env';
 
 export default async function globalTeardown(): Promise<void> {

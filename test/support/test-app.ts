@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import { createApp } from '../../src/app.factory';
-import { ApiKeysService } from '../../src/api-keys/api-keys.service';
+import { createApp } from '../../src/app/app.factory';
+import { ApiKeysService } from '../../src/merchants/api-keys/api-keys.service';
 import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import { type Clock, FakeClock } from '../../src/common/clock/clock';
 import { type Env, loadConfig } from '../../src/config/app-config';
-import { freePort } from '../../src/database/embedded-postgres';
-import { withDatabase } from '../../src/database/scratch-database';
-import { type DemoCredentials, seedDemo } from '../../src/demo-seed';
+import { freePort } from '../../src/app/database/embedded-postgres';
+import { withDatabase } from '../../src/common/database/scratch-database';
+import { type DemoCredentials, seedDemo } from '../../src/demo/demo-seed';
 import { TEST_ENV } from './test-env';
 
 export interface ApiResponse<T = any> {

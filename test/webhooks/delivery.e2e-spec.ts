@@ -1,4 +1,4 @@
-import { verifyAutopaySignature } from '../../src/webhooks/signature';
+import { verifyAutopaySignature } from '../../src/events/webhooks/signature';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import {
   deliveryJob,

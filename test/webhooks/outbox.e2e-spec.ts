@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { ID_PATTERN, newIdHead, sqlIdTail } from '../../src/common/ids';
-import { sql, sqlParams } from '../../src/database/sql';
+import { sql, sqlParams } from '../../src/common/database/sql';
 import { EventsService } from '../../src/events/events.service';
 import { outboxCtes } from '../../src/events/outbox-sql';
 import { Merchant } from '../../src/merchants/merchant.entity';
-import { WebhookDeliveryJob } from '../../src/webhooks/webhook-delivery.job';
+import { WebhookDeliveryJob } from '../../src/events/webhooks/webhook-delivery.job';
 import { TEST_ENV } from '../support/test-env';
 import { createMerchant, FAST_KLARNA_ENV, startTestApp, type TestApp } from '../support/test-app';
 import { deliveryJob, emit, type Receiver, registerEndpoint, startReceiver } from './support';

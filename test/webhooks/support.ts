@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { FakeClock } from '../../src/common/clock/clock';
 import type { EventType } from '../../src/events/event-types';
 import { EventsService } from '../../src/events/events.service';
-import { WebhookDeliveryJob } from '../../src/webhooks/webhook-delivery.job';
+import { WebhookDeliveryJob } from '../../src/events/webhooks/webhook-delivery.job';
 import type { TestApp } from '../support/test-app';
 
 export interface ReceivedRequest {

@@ -6,7 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Role } from '../../api-keys/api-key.entity';
+import type { Role } from './role';
 import { ProblemDto } from '../errors/problem.dto';
 
 export const AUTH_METADATA = 'autopay:auth';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Role } from '../../api-keys/api-key.entity';
+import type { Role } from './role';
 
 export interface Principal {
   keyId: string;

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 require('reflect-metadata');
 
 const out = process.argv[2];
-const { createApp } = require(path.join(out, 'app.factory'));
+const { createApp } = require(path.join(out, 'app/app.factory'));
 const { loadConfig } = require(path.join(out, 'config/app-config'));
 
 createApp(loadConfig(process.env)).then(

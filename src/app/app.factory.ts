@@ -1,0 +1,113 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppOptions } from './app.module';
+import { installAuditHook } from '../evidence/audit/audit-hook';
+import { AuditService } from '../evidence/audit/audit.service';
+import { newId } from '../common/ids';
+import { documentProblemResponses } from '../common/openapi/problem-responses';
+import type { AppConfig } from '../config/app-config';
+import { MetricsService } from '../operations/metrics/metrics.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function createAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: true,
+    // Accept a caller's X-Request-Id only when it cannot inject anything into logs.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('req');
+    },
+  });
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Autopay API')
+    .setDescription(
+      'Sign consumers up for automatic payments with Klarna customer tokens, record provable consent, and charge ' +
+        'the tokens for subscriptions and on-demand use. Errors are RFC 9457 problem details ' +
+        '(`application/problem+json`). Money is always an integer in minor units.',
+    )
+    .setVersion('1.0.0')
+    .setLicense('Proprietary', 'https://example.com/autopay/license')
+    // A variable rather than a fixed localhost URL: partners point their client at their own deployment.
+    .addServer('{base_url}', 'Where Autopay runs', {
+      base_url: {
+        default: 'http://localhost:3000',
+        description: '`npm start` serves on http://localhost:3000',
+      },
+    })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'API key',
+        description: 'API key: `Authorization: Bearer ak_…`',
+      },
+      'api_key',
+    )
+    .build();
+  return documentProblemResponses(
+    SwaggerModule.createDocument(app, builder, {
+      operationIdFactory: (controllerKey: string, methodKey: string) =>
+        `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
+    }),
+  );
+}
+
+function installHttpHooks(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
+    void reply.header('X-Request-Id', request.id);
+    return payload;
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+  installAuditHook(fastify, app.get(AuditService));
+}
+
+/** The service as an initialized Nest application (not yet listening). Used by main, tests and benchmarks. */
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    createAdapter(config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // Fastify's own JSON parser (with its body limit) is the only one: form and text bodies answer 415.
+      bodyParser: false,
+    },
+  );
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  installHttpHooks(app);
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Autopay API',
+  });
+  await app.init();
+  return app;
+}
+
+/** The application in preview mode (no providers instantiated, no database) for writing the OpenAPI file. */
+export async function createPreviewApp(config: AppConfig): Promise<NestFastifyApplication> {
+  return NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { runMigrations: false }),
+    createAdapter(config),
+    { preview: true, logger: false, abortOnError: false },
+  );
+}

@@ -1,0 +1,43 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import {
+  type DynamicModule,
+  Logger,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { migrateWithLock } from './migrate';
+import { appOrmOptions } from './mikro-orm.config';
+import { LazyRequestContextMiddleware } from '../../common/database/request-context.middleware';
+
+@Module({})
+export class DatabaseModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(LazyRequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
+  /**
+   * Migrations run (as the owner) before the service's pool exists, because that pool switches to the
+   * application role the migrations create. `url` empty: no connection (OpenAPI generation in preview mode,
+   * where the factory never runs).
+   */
+  static forRoot(url: string, poolMax: number, runMigrations: boolean): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        MikroOrmModule.forRootAsync({
+          useFactory: async () => {
+            if (runMigrations) {
+              const applied = await migrateWithLock(url);
+              if (applied.length > 0) {
+                new Logger('Migrations').log({ applied }, `applied ${applied.length} migration(s)`);
+              }
+            }
+            return { ...appOrmOptions(url, poolMax), registerRequestContext: false };
+          },
+        }),
+      ],
+    };
+  }
+}

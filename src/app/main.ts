@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from './app.factory';
+import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
+import { devSecrets } from '../config/dev-secrets';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { startDefaultEmulator } from './klarna-emulator-runner';
+import { seedDemo } from '../demo/demo-seed';
+
+type Stopper = () => Promise<void>;
+
+function readConfig(): AppConfig {
+  const env = processEnv();
+  try {
+    return loadConfig({ ...devSecrets(env), ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let config = readConfig();
+  const stoppers: Stopper[] = [];
+  const running: { app?: NestFastifyApplication } = {};
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`\n${signal}: shutting down…`);
+    try {
+      await running.app?.close();
+      for (const stop of stoppers.reverse()) await stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('shutdown failed', error);
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (!config.database.url) {
+    const db = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'pg'),
+      port: config.database.embeddedPort,
+      database: 'autopay',
+      persistent: true,
+    });
+    stoppers.push(() => db.stop());
+    if (db.dataDir !== resolve(join(config.dataDir, 'pg'))) {
+      console.log(
+        `Embedded PostgreSQL keeps its data in ${db.dataDir} (the project directory is private to root).`,
+      );
+    }
+    config = { ...config, database: { ...config.database, url: db.url } };
+  }
+
+  let emulator: Awaited<ReturnType<typeof startDefaultEmulator>> | undefined;
+  if (!config.klarna.baseUrl && !config.isProduction) {
+    emulator = await startDefaultEmulator(config.emulator.port);
+    stoppers.push(() => emulator!.stop());
+    config = { ...config, klarna: { ...config.klarna, baseUrl: emulator.url } };
+  }
+
+  const app = await createApp(config).catch(async (error: unknown) => {
+    // Leave no embedded PostgreSQL or emulator behind when the service cannot start.
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    throw error;
+  });
+  running.app = app;
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const apiUrl = config.http.publicUrl ?? `http://localhost:${port}`;
+
+  if (config.demoSeed) {
+    const creds = await seedDemo(app, config, { apiUrl, emulator });
+    console.log(
+      [
+        '',
+        'Autopay is ready.',
+        `  API:        ${apiUrl}`,
+        `  Docs:       ${apiUrl}/docs`,
+        `  Demo:       ${apiUrl}/demo`,
+        ...(emulator ? [`  Emulator:   ${emulator.url}  (Klarna stand-in)`] : []),
+        '',
+        `  Demo merchant key:  ${creds.merchant_api_key}`,
+        `  Admin key:          ${creds.admin_api_key}`,
+        `  Auditor key:        ${creds.auditor_api_key}`,
+        `  (saved to ${creds.file})`,
+        '',
+        `  Try: curl -H "Authorization: Bearer ${creds.merchant_api_key}" ${apiUrl}/v1/merchant`,
+        `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops it.`,
+        '',
+      ].join('\n'),
+    );
+  } else {
+    console.log(`Autopay listening on ${apiUrl}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Autopay failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,335 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import type { ProblemException } from '../../common/errors/problem.exception';
+import type { OrdersConfig, AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import { CustomerToken } from '../../signup/customer-tokens/customer-token.entity';
+import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
+import { sql, sqlParams } from '../../common/database/sql';
+import type { EventType } from '../../events/event-types';
+import { EventsService } from '../../events/events.service';
+import { outboxCtes } from '../../events/outbox-sql';
+import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
+import { KlarnaClient } from '../../klarna/klarna.client';
+import {
+  fieldErrorsFromMessages,
+  KlarnaApiError,
+  KlarnaCredentialsRejectedError,
+  KlarnaUnavailableError,
+  KlarnaUnknownOutcomeError,
+} from '../../klarna/klarna.errors';
+import type { KlarnaOrder, KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
+import {
+  DECLINE_CODES,
+  klarnaRejected,
+  orderAnswer,
+  type OrderView,
+  paymentDeclined,
+  problemAnswer,
+  type RenderedAnswer,
+  TOKEN_STATUS_BY_CODE,
+  tokenNotActive,
+  toOrderDto,
+  viewOf,
+} from './order-answers';
+import { IdempotencyKey, Order, type OrderStatus } from './order.entity';
+
+/** What one attempt at Klarna ended in, from the order's point of view. */
+export type Settled =
+  /** Klarna answered definitely; the order is final and `answer` is what every replay gets. */
+  | { kind: 'final'; order: OrderView; answer: RenderedAnswer }
+  /** No definite answer: the order stays `unknown` and the completer retries with the same Klarna key. */
+  | { kind: 'unknown'; order: OrderView; reason: string }
+  /** Certainly nothing reached Klarna (breaker open, unreachable, 429, credentials): key and order given back. */
+  | { kind: 'released'; problem: ProblemException };
+
+export interface AttemptTarget {
+  order: OrderView;
+  /** The attempt number this caller holds (the fence for giving the attempt back or rescheduling it). */
+  attempt: number;
+  klarnaIdempotencyKey: string;
+  body: KlarnaTokenOrderRequest;
+  klarnaTokenId: string;
+  credentials: KlarnaCredentials;
+  /** The request may give back an attempt Klarna never saw; the completer keeps retrying instead. */
+  origin: 'request' | 'completer';
+}
+
+/**
+ * One call to Klarna for an order attempt that is already committed, and the recording of what came back.
+ * Shared by the request path and the completer, so that both settle an answer in exactly the same way.
+ */
+@Injectable()
+export class OrderAttempts {
+  private readonly logger = new Logger(OrderAttempts.name);
+  private readonly config: OrdersConfig;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly klarna: KlarnaClient,
+    private readonly tokens: CustomerTokensService,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.orders;
+  }
+
+  async run(target: AttemptTarget): Promise<Settled> {
+    let data: KlarnaOrder;
+    let correlationId: string | undefined;
+    try {
+      ({ data, correlationId } = await this.klarna.createTokenOrder(
+        target.credentials,
+        target.klarnaTokenId,
+        target.body,
+        target.klarnaIdempotencyKey,
+      ));
+    } catch (error) {
+      return this.settleError(target, error);
+    }
+    const fraud = typeof data.fraud_status === 'string' ? data.fraud_status.toUpperCase() : null;
+    if (fraud === 'REJECTED') {
+      return this.finalize(target, {
+        status: 'declined',
+        klarnaOrderId: data.order_id ?? null,
+        fraudStatus: fraud,
+        errorCode: 'FRAUD_REJECTED',
+        errorMessage: 'Klarna rejected the order in its fraud check.',
+        klarnaCorrelationId: correlationId ?? null,
+      });
+    }
+    return this.finalize(target, {
+      status: fraud === 'PENDING' ? 'pending' : 'accepted',
+      klarnaOrderId: data.order_id,
+      fraudStatus: fraud,
+      authorizedPaymentMethod: data.authorized_payment_method ?? null,
+      klarnaCorrelationId: correlationId ?? null,
+    });
+  }
+
+  private async settleError(target: AttemptTarget, error: unknown): Promise<Settled> {
+    const nothingSent =
+      error instanceof KlarnaUnavailableError ||
+      error instanceof KlarnaCredentialsRejectedError ||
+      (error instanceof KlarnaApiError && error.httpStatus === 429);
+    if (error instanceof KlarnaApiError && error.httpStatus !== 429) {
+      const status: OrderStatus = DECLINE_CODES.has(error.errorCode) ? 'declined' : 'failed';
+      return this.finalize(
+        target,
+        {
+          status,
+          errorCode: error.errorCode,
+          errorMessage: error.messages.join('; ') || null,
+          fraudStatus: error.fraudStatus ?? null,
+          authorizedPaymentMethod: error.authorizedPaymentMethod ?? null,
+          klarnaCorrelationId: error.correlationId ?? null,
+        },
+        error,
+      );
+    }
+    if (nothingSent && target.origin === 'request') {
+      const released = await this.release({ orderId: target.order.id, attempt: target.attempt });
+      if (released) return { kind: 'released', problem: error };
+    }
+    const reason =
+      error instanceof KlarnaUnknownOutcomeError
+        ? error.failure
+        : nothingSent
+          ? `not_sent:${(error as ProblemException).code}`
+          : 'unexpected_error';
+    if (!(error instanceof KlarnaUnknownOutcomeError) && !nothingSent) {
+      this.logger.error({ err: error, order_id: target.order.id }, 'token order attempt failed unexpectedly');
+    }
+    return this.reschedule(target, reason);
+  }
+
+  /** Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). */
+  async release(target: { orderId: string; attempt: number }): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      this.em,
+      `with released as (
+         delete from orders where id = $1 and status = 'unknown' and attempts = $2 returning id)
+       delete from idempotency_keys where order_id in (select id from released) returning order_id as id`,
+      [target.orderId, target.attempt],
+    );
+    return rows.length > 0;
+  }
+
+  /** Leaves the order unknown and due for the completer after a backoff. */
+  private async reschedule(target: AttemptTarget, reason: string): Promise<Settled> {
+    const now = this.clock.now();
+    const delay = Math.min(
+      this.config.retryMaxDelayMs,
+      this.config.retryBaseDelayMs * 2 ** Math.max(0, target.attempt - 1),
+    );
+    const nextAttemptAt = new Date(now.getTime() + delay);
+    try {
+      await this.em
+        .fork()
+        .nativeUpdate(
+          Order,
+          { id: target.order.id, status: 'unknown', attempts: target.attempt },
+          { nextAttemptAt, lastError: reason, updatedAt: now },
+        );
+    } catch (error) {
+      // The lease then simply runs out and the completer takes over.
+      this.logger.error({ err: error, order_id: target.order.id }, 'could not reschedule an unknown order');
+    }
+    return { kind: 'unknown', order: { ...target.order, nextAttemptAt }, reason };
+  }
+
+  /**
+   * Records Klarna's definite answer, the answer every replay gets, the token's new status (if Klarna says it
+   * changed) and the event, in one transaction. Whoever records first wins; a later recorder (Klarna replays
+   * the same answer for the same key) reads what the first stored.
+   */
+  private async finalize(
+    target: AttemptTarget,
+    result: Partial<OrderView> & { status: OrderStatus },
+    apiError?: KlarnaApiError,
+  ): Promise<Settled> {
+    const now = this.clock.now();
+    const order: OrderView = {
+      ...target.order,
+      klarnaOrderId: null,
+      fraudStatus: null,
+      authorizedPaymentMethod: null,
+      errorCode: null,
+      errorMessage: null,
+      klarnaCorrelationId: null,
+      ...result,
+      nextAttemptAt: null,
+      completedAt: now,
+    };
+    const tokenStatus = order.errorCode ? TOKEN_STATUS_BY_CODE[order.errorCode] : undefined;
+    const answer =
+      order.status === 'accepted' || order.status === 'pending'
+        ? orderAnswer(order, 201)
+        : problemAnswer(
+            order.status === 'declined'
+              ? paymentDeclined(order)
+              : tokenStatus
+                ? tokenNotActive(order.customerTokenId, tokenStatus, order)
+                : klarnaRejected(order, apiError ? fieldErrorsFromMessages(apiError.messages) : undefined),
+            order.requestId,
+          );
+    try {
+      const won = tokenStatus
+        ? await this.recordWithTokenStatus(order, answer, now, tokenStatus)
+        : await this.record(order, answer, now);
+      if (!won) return this.alreadyFinal(order.id);
+    } catch (error) {
+      // Klarna's answer is not recorded: the order stays unknown and a retry with the same Klarna key (which
+      // replays this very answer) records it later.
+      this.logger.error({ err: error, order_id: order.id }, 'could not record the token order outcome');
+      return { kind: 'unknown', order: target.order, reason: 'not_recorded' };
+    }
+    return { kind: 'final', order, answer };
+  }
+
+  /**
+   * The common case in ONE statement (so one implicit transaction and one round trip): the order (only while
+   * still unknown), the answer for replays, and the event with its webhook deliveries. True when this call won.
+   *
+   * Committed without waiting for the WAL flush (`synchronous_commit` off for this transaction only): the
+   * attempt itself was committed durably before Klarna was called, and Klarna replays the same answer for the
+   * same Klarna-Idempotency-Key for 24 hours. So if PostgreSQL itself crashed within the WAL writer's delay
+   * (about 0.2 s) and lost this commit, the order would be `unknown` again, and the completer would ask Klarna
+   * with the same key and record the very same answer: never a second order, never a lost one. (The one
+   * difference: a webhook already sent for the lost event is sent again under a new event id.) Any later
+   * durable commit flushes this one too. Measured: one WAL flush per order instead of two (waiting for WAL
+   * flushes was most of what the order statements waited on in PostgreSQL).
+   */
+  private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
+    const { values, p } = sqlParams();
+    const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
+      ${finalizedCtes(p, order, answer, now)}`;
+    const { ctes } = outboxCtes(p, { ...orderEvent(order), when: 'o' }, now);
+    const [{ won }] = await sql<{ won: number }>(
+      this.em,
+      `with ${finalized}, ${ctes}
+       select (select count(*) from o)::int as won, (select count(*) from commit_mode)::int as commit_mode`,
+      values,
+    );
+    return won === 1;
+  }
+
+  /** Klarna also changed the token's status (a refused charge): the token, its consent and their events too. */
+  private async recordWithTokenStatus(
+    order: OrderView,
+    answer: RenderedAnswer,
+    now: Date,
+    tokenStatus: string,
+  ): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const { values, p } = sqlParams('?');
+      const [{ won }] = await tx.execute<{ won: number }[]>(
+        `with ${finalizedCtes(p, order, answer, now)} select (select count(*) from o)::int as won`,
+        values,
+      );
+      if (won === 0) return false;
+      const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
+      // The one place a Klarna token status is applied (event once, consent withdrawn once).
+      await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
+      await this.events.emit(tx, { ...orderEvent(order) });
+      return true;
+    });
+  }
+
+  private async alreadyFinal(orderId: string): Promise<Settled> {
+    const em = this.em.fork();
+    const order = await em.findOneOrFail(Order, { id: orderId });
+    const key = await em.findOneOrFail(IdempotencyKey, { orderId });
+    return {
+      kind: 'final',
+      order: viewOf(order),
+      answer: {
+        status: key.responseStatus!,
+        contentType: key.responseContentType!,
+        body: key.responseBody!,
+      },
+    };
+  }
+}
+
+/**
+ * The CTEs `o` (the order, only while still unknown) and `k` (the answer every replay gets, only if `o` won) that
+ * record a definite outcome; `p` adds a parameter and returns its placeholder.
+ */
+function finalizedCtes(
+  p: (value: unknown) => string,
+  order: OrderView,
+  answer: RenderedAnswer,
+  now: Date,
+): string {
+  return `
+    o as (
+      update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
+             fraud_status = ${p(order.fraudStatus)},
+             authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
+             error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
+             klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
+             completed_at = ${p(now)}, updated_at = ${p(now)}
+       where id = ${p(order.id)} and status = 'unknown' returning id),
+    k as (
+      update idempotency_keys set response_status = ${p(answer.status)},
+             response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
+       where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
+         and order_id in (select id from o) returning 1)`;
+}
+
+function orderEvent(order: OrderView): {
+  merchantId: string;
+  type: EventType;
+  data: Record<string, unknown>;
+} {
+  return {
+    merchantId: order.merchantId,
+    type: order.status === 'accepted' || order.status === 'pending' ? 'order.succeeded' : 'order.failed',
+    data: { ...toOrderDto(order) },
+  };
+}
+
+const jsonOrNull = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));

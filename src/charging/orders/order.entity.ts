@@ -1,0 +1,163 @@
+import {
+  BigIntType,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
+import { Consent } from '../../signup/consents/consent.entity';
+import { CustomerToken } from '../../signup/customer-tokens/customer-token.entity';
+import { Merchant } from '../../merchants/merchant.entity';
+import type { KlarnaAuthorizedPaymentMethod, KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
+
+/**
+ * `unknown`: committed before Klarna is called; stays so while the call is in flight and when Klarna's answer
+ * was lost (timeout, 5xx). Only a definite answer from Klarna moves it on: `accepted` / `pending` (Klarna's
+ * fraud_status), `declined` (Klarna declined the payment), `failed` (Klarna refused the order itself: token
+ * cancelled or suspended, forbidden, currency mismatch, bad request).
+ */
+export type OrderStatus = 'unknown' | 'accepted' | 'pending' | 'declined' | 'failed';
+export const FINAL_ORDER_STATUSES: OrderStatus[] = ['accepted', 'pending', 'declined', 'failed'];
+
+@Entity({ tableName: 'orders' })
+@Index({ properties: ['merchant', 'id'] })
+@Index({ properties: ['customerToken', 'id'] })
+@Index({
+  name: 'orders_unknown_next_attempt_at_index',
+  expression:
+    'create index "orders_unknown_next_attempt_at_index" on "orders" ("next_attempt_at") where "status" = \'unknown\'',
+})
+export class Order {
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ManyToOne({ entity: () => Merchant, ref: true, deleteRule: 'restrict' })
+  merchant!: Ref<Merchant>;
+
+  @ManyToOne({ entity: () => CustomerToken, ref: true, deleteRule: 'restrict' })
+  customerToken!: Ref<CustomerToken>;
+
+  /** The consent record the charge relied on. */
+  @ManyToOne({ entity: () => Consent, ref: true, deleteRule: 'restrict' })
+  consent!: Ref<Consent>;
+
+  /** Set when the subscriptions engine placed the order. */
+  @Property({ type: 'text', nullable: true })
+  subscriptionId?: string | null;
+
+  /** The merchant's Idempotency-Key (kept after the key itself expires, for support). */
+  @Property({ type: 'text' })
+  idempotencyKey!: string;
+
+  /** Derived from merchant and key; sent on every attempt. */
+  @Property({ type: 'text' })
+  klarnaIdempotencyKey!: string;
+
+  /** The request that created the order: problem answers stored for replays carry it. */
+  @Property({ type: 'text' })
+  requestId!: string;
+
+  @Property({ type: 'text' })
+  status!: OrderStatus;
+
+  @Property({ type: 'text' })
+  purchaseCurrency!: string;
+
+  @Property({ type: new BigIntType('number') })
+  orderAmount!: number;
+
+  @Property({ type: new BigIntType('number') })
+  orderTaxAmount!: number;
+
+  @Property({ type: 'text', nullable: true })
+  merchantReference1?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  merchantReference2?: string | null;
+
+  /** Exactly what is sent to Klarna, so that every retry sends the same body. */
+  @Property({ type: 'json', lazy: true })
+  klarnaRequest!: KlarnaTokenOrderRequest;
+
+  @Property({ type: 'text', nullable: true })
+  klarnaOrderId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  fraudStatus?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  authorizedPaymentMethod?: KlarnaAuthorizedPaymentMethod | null;
+
+  /** Klarna's error_code for declined and failed orders. */
+  @Property({ type: 'text', nullable: true })
+  errorCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  errorMessage?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  klarnaCorrelationId?: string | null;
+
+  /** Calls started (by the request or the completer); also the fence for giving an attempt back. */
+  @Property({ type: 'integer' })
+  attempts!: number;
+
+  /** While unknown: when the current lease ends or the next retry is due. Null once final (or given up). */
+  @Property({ type: 'timestamptz', nullable: true })
+  nextAttemptAt?: Date | null;
+
+  /** Why the outcome is (still) unknown: timeout, connection_lost, server_error, … */
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  completedAt?: Date | null;
+}
+
+/**
+ * A merchant's Idempotency-Key for a token order and, once the order is final, the exact answer (status,
+ * content type, body bytes) that every replay gets. Removed by the cleanup job after the retention period.
+ */
+@Entity({ tableName: 'idempotency_keys' })
+@Index({ properties: ['expiresAt'] })
+export class IdempotencyKey {
+  [PrimaryKeyProp]?: ['merchantId', 'key'];
+
+  @PrimaryKey({ type: 'text' })
+  merchantId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  /** SHA-256 of the canonical JSON of the token id and the body. */
+  @Property({ type: 'text' })
+  requestHash!: string;
+
+  @Property({ type: 'text' })
+  @Index()
+  orderId!: string;
+
+  @Property({ type: 'integer', nullable: true })
+  responseStatus?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  responseContentType?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  responseBody?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+}

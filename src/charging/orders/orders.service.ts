@@ -1,0 +1,603 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { Clock } from '../../common/clock/clock';
+import { isUniqueViolation } from '../../common/database/errors';
+import { notFound, ProblemException, validationProblem } from '../../common/errors/problem.exception';
+import { sha256OfCanonical } from '../../common/hashing/canonical-json';
+import { newId } from '../../common/ids';
+import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
+import { flattenValidationErrors } from '../../common/validation/validation';
+import type { AppConfig, OrdersConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import {
+  CustomerToken,
+  type CustomerTokenStatus,
+  VISIBLE_TOKEN_STATUSES,
+} from '../../signup/customer-tokens/customer-token.entity';
+import { sql } from '../../common/database/sql';
+import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
+import type { KlarnaCredentials, KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
+import type { KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
+import { MerchantsService } from '../../merchants/merchants.service';
+import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
+import { checkKlarnaTokenOrder } from '../../klarna/order/klarna-order-rules';
+import { consentScopeViolations, describeViolations, violationErrors } from './consent-scope';
+import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/order.dto';
+import {
+  idempotencyKeyReused,
+  klarnaIdempotencyKey,
+  orderAnswer,
+  type OrderView,
+  type RenderedAnswer,
+  requestInProgress,
+  TOKEN_STATUS_BY_CODE,
+  tokenNotActive,
+  toOrderDto,
+  viewOf,
+} from './order-answers';
+import { OrderAttempts, type Settled } from './order-attempts';
+import { Order, type OrderStatus } from './order.entity';
+import type { IntendedUse, TermsScope } from '../../signup/terms/terms.entity';
+
+export interface TokenOrderInput {
+  purchase_currency: string;
+  order_amount: number;
+  order_tax_amount: number;
+  order_lines: OrderLineDto[];
+  merchant_reference1?: string;
+  merchant_reference2?: string;
+  auto_capture?: boolean;
+}
+
+export type ChargeOutcome =
+  | { kind: 'succeeded'; orderId: string; status: 'accepted' | 'pending'; klarnaOrderId: string }
+  /** Klarna declined the payment (402). */
+  | { kind: 'declined'; orderId: string; declineCode: string }
+  /** 409 TOKEN_NOT_ACTIVE: refused before calling Klarna (orderId null) or by Klarna (an order recorded). */
+  | { kind: 'token_inactive'; orderId: string | null; tokenStatus: string }
+  /** 422 CONSENT_SCOPE_EXCEEDED; nothing recorded, nothing sent. */
+  | { kind: 'consent_exceeded'; limit: string; detail: string }
+  /** In flight or unknown: the completer will finish it; ask outcomeOf() later. */
+  | { kind: 'in_progress'; orderId: string }
+  /**
+   * Any other final refusal. With orderId null nothing was recorded and nothing reached Klarna (validation,
+   * KLARNA_UNAVAILABLE, KLARNA_RATE_LIMITED, …): the same key may be used again.
+   */
+  | { kind: 'rejected'; orderId: string | null; code: string; detail: string };
+
+/** What one placement produced: the outcome for code, and the HTTP answer for the controller. */
+export interface Placement {
+  outcome: ChargeOutcome;
+  /** A rendered answer (sent as is), or a problem for the global filter to render. */
+  answer: RenderedAnswer | ProblemException;
+  replayed: boolean;
+}
+
+export interface PlaceOptions {
+  requestId: string;
+  subscriptionId?: string;
+}
+
+const MAX_KEY_LENGTH = 255;
+
+/**
+ * Orders from customer tokens, exactly once per Idempotency-Key.
+ *
+ * The order row and the key are committed (status `unknown`, with a lease) BEFORE Klarna is called with a
+ * Klarna-Idempotency-Key derived from merchant and key. Klarna's definite answer finalizes the order and
+ * stores the exact answer for replays; no definite answer leaves it `unknown` for the completer, which
+ * retries with the same Klarna key. Only when Klarna certainly saw nothing (breaker open, unreachable, 429,
+ * credentials refused) is the key given back.
+ */
+@Injectable()
+export class OrdersService {
+  private readonly config: OrdersConfig;
+  /**
+   * What never changes about a token once it exists (merchant, consent, the scope copied from the terms), by
+   * token id, so that a repeat charge of a known token needs no lookup before its claim. What can change (status,
+   * withdrawal, credentials) is never cached: the claim checks it in SQL.
+   */
+  private readonly tokenFacts = new Map<string, TokenFacts>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly tokens: CustomerTokensService,
+    private readonly merchants: MerchantsService,
+    private readonly attempts: OrderAttempts,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.orders;
+  }
+
+  /** Places (or replays) the order for this idempotency key; never charges twice for one key. */
+  async charge(
+    merchantId: string,
+    customerTokenId: string,
+    idempotencyKey: string,
+    input: TokenOrderInput,
+    context?: { subscriptionId?: string },
+  ): Promise<ChargeOutcome> {
+    const keyProblem = idempotencyKeyProblem(idempotencyKey);
+    if (keyProblem) return rejectedBy(keyProblem);
+    const dto = plainToInstance(CreateTokenOrderDto, input);
+    const errors = flattenValidationErrors(
+      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false } }),
+    );
+    if (errors.length > 0) return rejectedBy(validationProblem(errors));
+    try {
+      const placement = await this.place(merchantId, customerTokenId, idempotencyKey, input, {
+        requestId: newId('req', this.clock.nowMs()),
+        subscriptionId: context?.subscriptionId,
+      });
+      return placement.outcome;
+    } catch (error) {
+      if (error instanceof ProblemException) return rejectedBy(error);
+      throw error;
+    }
+  }
+
+  /** The order's current state (after the completer ran), for callers that got in_progress. */
+  async outcomeOf(merchantId: string, orderId: string): Promise<ChargeOutcome> {
+    const order = await this.em.fork().findOne(Order, { id: orderId, merchant: merchantId });
+    if (!order) throw notFound('Order', orderId);
+    return outcomeOf(viewOf(order));
+  }
+
+  /**
+   * The core shared by the HTTP route and charge(). Throws ProblemException only for refusals before anything
+   * is recorded (404, and configuration problems).
+   */
+  async place(
+    merchantId: string,
+    customerTokenId: string,
+    idempotencyKey: string,
+    input: TokenOrderInput,
+    options: PlaceOptions,
+  ): Promise<Placement> {
+    const requestHash = sha256OfCanonical({ customer_token_id: customerTokenId, order: input });
+    const request: NewOrderRequest = {
+      merchantId,
+      customerTokenId,
+      idempotencyKey,
+      input,
+      requestHash,
+      options,
+    };
+    for (let round = 0; ; round++) {
+      // The common case first: a token seen before, an order within its consent, a fresh key. Then the claim
+      // is the only statement before Klarna is called (it re-checks in SQL what can change: the token's status,
+      // the consent's withdrawal, the credentials). Anything else takes the full lookup, which has every answer.
+      const known = round === 0 ? this.tokenFacts.get(customerTokenId) : undefined;
+      if (known && known.merchantId === merchantId && passesChecks(input, known)) {
+        const placed = await this.claimAndCharge(request, known);
+        if (placed) return placed;
+        continue;
+      }
+      // The key and what a new order needs, in one statement.
+      const row = await this.lookUp(merchantId, customerTokenId, idempotencyKey);
+      if (row.key_order_id !== null) return this.fromExisting(row, requestHash);
+      if (round >= 4) throw new Error('idempotency key kept changing while placing an order');
+      const checked = this.check(row, request);
+      if ('answer' in checked) return checked;
+      const placed = await this.claimAndCharge(request, checked);
+      if (placed) return placed;
+      // Another request claimed the key between the lookup and the claim (or the token changed): look again.
+    }
+  }
+
+  async list(merchantId: string, customerTokenId: string, query: OrderQueryDto): Promise<Page<OrderDto>> {
+    const em = this.em.fork();
+    const token = await em.count(CustomerToken, { id: customerTokenId, merchant: merchantId });
+    if (token === 0) throw notFound('Customer token', customerTokenId);
+    const limit = pageLimit(query);
+    const before = decodeCursor(query.cursor);
+    const rows = await em.find(
+      Order,
+      { merchant: merchantId, customerToken: customerTokenId, ...(before ? { id: { $lt: before } } : {}) },
+      { orderBy: { id: 'desc' }, limit: limit + 1 },
+    );
+    return toPage(rows, limit, (o) => toOrderDto(viewOf(o)));
+  }
+
+  async get(merchantId: string, id: string): Promise<OrderDto> {
+    const order = await this.em.fork().findOne(Order, { id, merchant: merchantId });
+    if (!order) throw notFound('Order', id);
+    return toOrderDto(viewOf(order));
+  }
+
+  private fromExisting(row: PlaceRow, requestHash: string): Placement {
+    if (row.key_request_hash !== requestHash) {
+      return {
+        outcome: {
+          kind: 'rejected',
+          orderId: null,
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          detail: idempotencyKeyReused().detail!,
+        },
+        answer: idempotencyKeyReused(),
+        replayed: false,
+      };
+    }
+    const orderId = row.key_order_id!;
+    if (row.key_response_status != null && row.order_status !== null) {
+      return {
+        outcome: outcomeOf({
+          id: orderId,
+          status: row.order_status,
+          klarnaOrderId: row.order_klarna_order_id,
+          errorCode: row.order_error_code,
+          errorMessage: row.order_error_message,
+        }),
+        answer: {
+          status: row.key_response_status,
+          contentType: row.key_response_content_type!,
+          body: row.key_response_body!,
+        },
+        replayed: true,
+      };
+    }
+    // In flight (no failure yet): ask again in a second; unknown: when the completer's next try is due.
+    const waitMs =
+      row.order_last_error && row.order_next_attempt_at
+        ? new Date(row.order_next_attempt_at).getTime() - this.clock.nowMs()
+        : 1000;
+    const retryAfter = Math.min(60, Math.max(1, Math.ceil(waitMs / 1000)));
+    return {
+      outcome: { kind: 'in_progress', orderId },
+      answer: requestInProgress(orderId, retryAfter),
+      replayed: false,
+    };
+  }
+
+  /**
+   * The idempotency key (with its order) and everything a new order needs: the token with its consent and
+   * scope, whether that consent was withdrawn, and the merchant's Klarna credentials. One statement, because
+   * this runs on every order; always one row (the token columns are null for an unknown or foreign token).
+   */
+  private async lookUp(
+    merchantId: string,
+    customerTokenId: string,
+    idempotencyKey: string,
+  ): Promise<PlaceRow> {
+    const rows = await sql<PlaceRow>(
+      this.em,
+      `select k.request_hash as key_request_hash, k.order_id as key_order_id,
+              k.response_status as key_response_status, k.response_content_type as key_response_content_type,
+              k.response_body as key_response_body,
+              o.status as order_status, o.klarna_order_id as order_klarna_order_id,
+              o.error_code as order_error_code, o.error_message as order_error_message,
+              o.last_error as order_last_error, o.next_attempt_at as order_next_attempt_at,
+              t.id as token_id, t.status as token_status, t.intended_use as token_intended_use,
+              t.scope as token_scope, t.klarna_token_enc as token_klarna_token_enc, t.consent_id as token_consent_id,
+              exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
+                as withdrawn,
+              m.id as merchant_id, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+              m.klarna_environment, m.klarna_base_url
+         from (select $1::text as id) wanted
+         left join merchants m on m.id = wanted.id
+         left join customer_tokens t on t.id = $2 and t.merchant_id = wanted.id and t.status = any($4)
+         left join idempotency_keys k on k.merchant_id = wanted.id and k.key = $3
+         left join orders o on o.id = k.order_id`,
+      [merchantId, customerTokenId, idempotencyKey, VISIBLE_TOKEN_STATUSES],
+    );
+    return rows[0];
+  }
+
+  /**
+   * The checks of a new order against the looked-up row, in the order merchants see them: Klarna's rules, the
+   * token (404, not active), the consent's scope, the credentials. The token's lasting facts when all pass.
+   */
+  private check(row: PlaceRow, request: NewOrderRequest): TokenFacts | Placement {
+    const { input, merchantId, customerTokenId } = request;
+    const ruleErrors = checkKlarnaTokenOrder(input);
+    if (ruleErrors.length > 0) return refused(validationProblem(ruleErrors));
+
+    if (row.token_id === null) throw notFound('Customer token', customerTokenId);
+    const facts: TokenFacts = {
+      merchantId,
+      intendedUse: row.token_intended_use!,
+      scope: row.token_scope!,
+      consentId: row.token_consent_id!,
+    };
+    this.rememberFacts(customerTokenId, facts);
+    const status = row.token_status!;
+    if (status !== 'active') {
+      return {
+        outcome: { kind: 'token_inactive', orderId: null, tokenStatus: status },
+        answer: tokenNotActive(customerTokenId, status),
+        replayed: false,
+      };
+    }
+    const violations = consentScopeViolations(input, facts.scope, facts.intendedUse, row.withdrawn);
+    if (violations.length > 0) {
+      const detail = describeViolations(violations);
+      return {
+        outcome: { kind: 'consent_exceeded', limit: violations[0].limit, detail },
+        answer: new ProblemException({
+          status: 422,
+          code: 'CONSENT_SCOPE_EXCEEDED',
+          title: 'Unprocessable Entity',
+          detail,
+          errors: violationErrors(violations),
+        }),
+        replayed: false,
+      };
+    }
+    if (row.merchant_id === null) throw notFound('Merchant', merchantId);
+    // 409 KLARNA_NOT_CONFIGURED before anything is recorded.
+    this.merchants.klarnaCredentialsOf(merchantId, credentialColumns(row));
+    return facts;
+  }
+
+  /**
+   * Commits the attempt, then calls Klarna. The claim is one statement (so one transaction): the key, and the
+   * order only if the key was still free AND the token is still active, its consent not withdrawn and the
+   * merchant's credentials set; it returns what the call needs. Null when it claimed nothing: the caller looks
+   * up why (the key taken by another request, or the token changed) and answers from that.
+   */
+  private async claimAndCharge(request: NewOrderRequest, facts: TokenFacts): Promise<Placement | null> {
+    const { merchantId, customerTokenId, idempotencyKey, input, requestHash, options } = request;
+    const now = this.clock.now();
+    const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
+    const body = klarnaBody(input);
+    const order: OrderView = {
+      id: newId('ord', now.getTime()),
+      merchantId,
+      customerTokenId,
+      consentId: facts.consentId,
+      subscriptionId: options.subscriptionId ?? null,
+      idempotencyKey,
+      requestId: options.requestId,
+      status: 'unknown',
+      purchaseCurrency: body.purchase_currency,
+      orderAmount: body.order_amount,
+      orderTaxAmount: body.order_tax_amount,
+      merchantReference1: body.merchant_reference1 ?? null,
+      merchantReference2: body.merchant_reference2 ?? null,
+      klarnaOrderId: null,
+      fraudStatus: null,
+      authorizedPaymentMethod: null,
+      errorCode: null,
+      errorMessage: null,
+      klarnaCorrelationId: null,
+      nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
+      createdAt: now,
+      completedAt: null,
+    };
+    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent.
+    let claimed: ClaimRow | undefined;
+    try {
+      [claimed] = await sql<ClaimRow>(
+        this.em,
+        `with chargeable as (
+           select t.klarna_token_enc, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+                  m.klarna_environment, m.klarna_base_url
+             from customer_tokens t join merchants m on m.id = t.merchant_id
+            where t.id = $7 and t.merchant_id = $1 and t.status = 'active' and t.consent_id = $8
+              and not exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
+              and m.klarna_username is not null and m.klarna_password_enc is not null
+              and m.klarna_region is not null and m.klarna_environment is not null),
+         claimed as (
+           insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
+           select $1, $2, $3, $4, $5, $6 from chargeable
+           on conflict do nothing returning order_id),
+         placed as (
+           insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
+                               klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
+                               order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
+                               next_attempt_at, created_at, updated_at)
+           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
+             from claimed
+           returning id)
+         select chargeable.* from chargeable where exists (select 1 from placed)`,
+        [
+          merchantId,
+          idempotencyKey,
+          requestHash,
+          order.id,
+          now,
+          new Date(now.getTime() + this.config.idempotencyRetentionMs),
+          customerTokenId,
+          facts.consentId,
+          order.subscriptionId,
+          klarnaKey,
+          order.requestId,
+          order.purchaseCurrency,
+          order.orderAmount,
+          order.orderTaxAmount,
+          order.merchantReference1,
+          order.merchantReference2,
+          JSON.stringify(body),
+          order.nextAttemptAt,
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    if (!claimed) return null;
+
+    let credentials: KlarnaCredentials;
+    let klarnaTokenId: string;
+    try {
+      credentials = this.merchants.klarnaCredentialsOf(merchantId, credentialColumns(claimed));
+      klarnaTokenId = this.tokens.decryptKlarnaTokenId(customerTokenId, claimed.klarna_token_enc);
+    } catch (error) {
+      // Nothing was sent: give the key back rather than leave an attempt the completer cannot make either.
+      await this.attempts.release({ orderId: order.id, attempt: 1 });
+      throw error;
+    }
+    const settled = await this.attempts.run({
+      order,
+      attempt: 1,
+      klarnaIdempotencyKey: klarnaKey,
+      body,
+      klarnaTokenId,
+      credentials,
+      origin: 'request',
+    });
+    return placementOf(settled);
+  }
+
+  /** Bounded: a token's facts are a few hundred bytes; the oldest go first. */
+  private rememberFacts(customerTokenId: string, facts: TokenFacts): void {
+    this.tokenFacts.delete(customerTokenId);
+    this.tokenFacts.set(customerTokenId, facts);
+    if (this.tokenFacts.size > TOKEN_FACTS_CACHED) {
+      this.tokenFacts.delete(this.tokenFacts.keys().next().value!);
+    }
+  }
+}
+
+const TOKEN_FACTS_CACHED = 10_000;
+
+interface TokenFacts {
+  merchantId: string;
+  intendedUse: IntendedUse;
+  scope: TermsScope;
+  consentId: string;
+}
+
+interface NewOrderRequest {
+  merchantId: string;
+  customerTokenId: string;
+  idempotencyKey: string;
+  input: TokenOrderInput;
+  requestHash: string;
+  options: PlaceOptions;
+}
+
+interface CredentialColumns {
+  klarna_username: string | null;
+  klarna_password_enc: string | null;
+  klarna_region: KlarnaRegion | null;
+  klarna_environment: KlarnaEnvironment | null;
+  klarna_base_url: string | null;
+}
+
+/** What the claim returns when it placed the attempt: what the call to Klarna needs. */
+interface ClaimRow extends CredentialColumns {
+  klarna_token_enc: string;
+}
+
+const credentialColumns = (row: CredentialColumns) => ({
+  klarnaUsername: row.klarna_username,
+  klarnaPasswordEnc: row.klarna_password_enc,
+  klarnaRegion: row.klarna_region,
+  klarnaEnvironment: row.klarna_environment,
+  klarnaBaseUrl: row.klarna_base_url,
+});
+
+/** The checks that need no database: Klarna's token-order rules and the consent's scope (bar withdrawal). */
+function passesChecks(input: TokenOrderInput, facts: TokenFacts): boolean {
+  return (
+    checkKlarnaTokenOrder(input).length === 0 &&
+    consentScopeViolations(input, facts.scope, facts.intendedUse, false).length === 0
+  );
+}
+
+/** The one row {@link OrdersService.lookUp} reads (column names as selected). */
+interface PlaceRow {
+  key_request_hash: string | null;
+  key_order_id: string | null;
+  key_response_status: number | null;
+  key_response_content_type: string | null;
+  key_response_body: string | null;
+  order_status: OrderStatus | null;
+  order_klarna_order_id: string | null;
+  order_error_code: string | null;
+  order_error_message: string | null;
+  order_last_error: string | null;
+  order_next_attempt_at: string | null;
+  token_id: string | null;
+  token_status: CustomerTokenStatus | null;
+  token_intended_use: IntendedUse | null;
+  token_scope: TermsScope | null;
+  token_klarna_token_enc: string | null;
+  token_consent_id: string | null;
+  withdrawn: boolean;
+  merchant_id: string | null;
+  klarna_username: string | null;
+  klarna_password_enc: string | null;
+  klarna_region: KlarnaRegion | null;
+  klarna_environment: KlarnaEnvironment | null;
+  klarna_base_url: string | null;
+}
+
+function placementOf(settled: Settled): Placement {
+  switch (settled.kind) {
+    case 'final':
+      return { outcome: outcomeOf(settled.order), answer: settled.answer, replayed: false };
+    case 'unknown':
+      return {
+        outcome: { kind: 'in_progress', orderId: settled.order.id },
+        answer: orderAnswer(settled.order, 202),
+        replayed: false,
+      };
+    case 'released':
+      return refused(settled.problem);
+  }
+}
+
+/** The outcome an order stands for (the same whether just placed, replayed or read later). */
+export function outcomeOf(
+  v: Pick<OrderView, 'id' | 'status' | 'klarnaOrderId' | 'errorCode' | 'errorMessage'>,
+): ChargeOutcome {
+  switch (v.status) {
+    case 'unknown':
+      return { kind: 'in_progress', orderId: v.id };
+    case 'accepted':
+    case 'pending':
+      return { kind: 'succeeded', orderId: v.id, status: v.status, klarnaOrderId: v.klarnaOrderId ?? '' };
+    case 'declined':
+      return { kind: 'declined', orderId: v.id, declineCode: v.errorCode ?? 'UNKNOWN' };
+    case 'failed': {
+      const tokenStatus = v.errorCode ? TOKEN_STATUS_BY_CODE[v.errorCode] : undefined;
+      if (tokenStatus) return { kind: 'token_inactive', orderId: v.id, tokenStatus };
+      return {
+        kind: 'rejected',
+        orderId: v.id,
+        code: v.errorCode ?? 'KLARNA_REJECTED',
+        detail: `Klarna refused order ${v.id}` + (v.errorMessage ? `: ${v.errorMessage}` : '.'),
+      };
+    }
+  }
+}
+
+function refused(problem: ProblemException): Placement {
+  return { outcome: rejectedBy(problem), answer: problem, replayed: false };
+}
+
+function rejectedBy(problem: ProblemException): ChargeOutcome {
+  return { kind: 'rejected', orderId: null, code: problem.code, detail: problem.detail ?? problem.title };
+}
+
+/** A problem when the Idempotency-Key header value is unusable (missing, empty, too long, control chars). */
+export function idempotencyKeyProblem(key: string | undefined): ProblemException | undefined {
+  let message: string | undefined;
+  if (key === undefined || key === '') message = 'header is required (1 to 255 characters)';
+  else if (key.length > MAX_KEY_LENGTH) message = `must be at most ${MAX_KEY_LENGTH} characters`;
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f]/.test(key)) message = 'must not contain control characters';
+  if (!message) return undefined;
+  return validationProblem(
+    [{ field: 'Idempotency-Key', message }],
+    `The Idempotency-Key header ${message.startsWith('header') ? 'is required (1 to 255 characters)' : message}.`,
+  );
+}
+
+function klarnaBody(input: TokenOrderInput): KlarnaTokenOrderRequest {
+  return {
+    purchase_currency: input.purchase_currency.toUpperCase(),
+    order_amount: input.order_amount,
+    order_tax_amount: input.order_tax_amount,
+    // Plain JSON: exactly what is stored and re-sent on every retry.
+    order_lines: JSON.parse(JSON.stringify(input.order_lines)) as KlarnaTokenOrderRequest['order_lines'],
+    ...(input.auto_capture !== undefined ? { auto_capture: input.auto_capture } : {}),
+    ...(input.merchant_reference1 !== undefined ? { merchant_reference1: input.merchant_reference1 } : {}),
+    ...(input.merchant_reference2 !== undefined ? { merchant_reference2: input.merchant_reference2 } : {}),
+  };
+}

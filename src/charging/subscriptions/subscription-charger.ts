@@ -1,0 +1,622 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { ProblemException } from '../../common/errors/problem.exception';
+import { newId } from '../../common/ids';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import { type EmitInput, EventsService } from '../../events/events.service';
+import { type ChargeOutcome, OrdersService } from '../orders/orders.service';
+import { dueAt, dueCycles, type Rhythm } from './schedule';
+import { Subscription, SubscriptionCycle, SubscriptionEvent } from './subscription.entity';
+import { subscriptionDto } from './subscription.mapper';
+import { SubscriptionTransitions } from './subscription-transitions';
+import { TokenReconciliation } from './token-reconciliation';
+
+const DAY_MS = 86_400_000;
+/** A worker holds a claimed cycle this long; past it (a crash) another worker takes it and charges with the same key. */
+const LEASE_MS = 10 * 60_000;
+/** How soon an unknown outcome (`in_progress`) is asked about again. */
+const RECHECK_MS = 60_000;
+/** How soon a charge that could not be attempted (Klarna unreachable, configuration, database) is tried again. */
+const TRANSIENT_RETRY_MS = 5 * 60_000;
+
+/**
+ * Declines a retry cannot fix: the payment method itself is unusable for this merchant or currency. Anything
+ * else (PAYMENT_METHOD_FAILED and unknown codes) is a soft decline that the dunning policy retries.
+ */
+const HARD_DECLINES = new Set([
+  'TOKEN_FORBIDDEN',
+  'UNAVAILABLE_PAYMENT_METHOD',
+  'PAYMENT_METHOD_CURRENCY_MISMATCH',
+]);
+export const isHardDecline = (code: string): boolean => HARD_DECLINES.has(code) || code.startsWith('TOKEN_');
+
+/**
+ * Refusals of the orders module that recorded nothing and sent nothing to Klarna, and that time may fix: the
+ * breaker is open or Klarna unreachable, Klarna rate-limited us, the merchant's Klarna credentials are refused or
+ * missing. The orders module gave the key back, so the cycle is tried again later with the same key.
+ */
+const NOTHING_SENT_RETRYABLE = new Set([
+  'KLARNA_UNAVAILABLE',
+  'KLARNA_RATE_LIMITED',
+  'KLARNA_CREDENTIALS_REJECTED',
+  'KLARNA_NOT_CONFIGURED',
+]);
+
+export interface ClaimedCycle {
+  id: string;
+  subscriptionId: string;
+  merchantId: string;
+  customerTokenId: string;
+  cycle: number;
+  /** Charges already tried; this one is number attempts + 1. */
+  attempts: number;
+  orderId: string | null;
+  lockToken: string;
+}
+
+/** Successes recorded per transaction. */
+const SUCCESS_CHUNK = 200;
+
+interface SubscriptionEventRow {
+  id: string;
+  subscription: string;
+  merchant: string;
+  type: string;
+  cycle: number;
+  toStatus: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+type Succeeded = { claim: ClaimedCycle; outcome: Extract<ChargeOutcome, { kind: 'succeeded' }> };
+
+/** `charge` threw: nothing is known to have happened, the cycle is tried again soon. */
+type Attempt = ChargeOutcome | { kind: 'transient'; code: string } | { kind: 'not_chargeable' };
+
+interface DueRow {
+  id: string;
+  start_date: string;
+  end_date: string | null;
+  interval: Rhythm['interval'];
+  interval_count: number;
+  next_cycle: number;
+  merchant_id: string;
+}
+
+interface ClaimRow {
+  id: string;
+  subscription_id: string;
+  merchant_id: string;
+  customer_token_id: string;
+  cycle: number;
+  attempts: number;
+  order_id: string | null;
+}
+
+/**
+ * The idempotency key of a cycle's charge: `sub_…:cycle:7`. A dunning retry is a new charge after a definite
+ * decline (nothing was charged), so it gets its own key, `sub_…:cycle:7:attempt:2`. Keys are fixed before the
+ * call and reused after a crash or an unknown outcome, so one attempt never becomes two orders; a cycle stops
+ * being tried once one attempt succeeded.
+ */
+export const cycleKey = (subscriptionId: string, cycle: number, attempt = 1): string =>
+  attempt <= 1 ? `${subscriptionId}:cycle:${cycle}` : `${subscriptionId}:cycle:${cycle}:attempt:${attempt}`;
+
+/**
+ * Finds and charges due cycles. Everything it decides is in PostgreSQL: due subscriptions and due cycles are
+ * claimed with `FOR UPDATE SKIP LOCKED`, so any number of instances can run it at once; a claimed cycle carries a
+ * lease, and one whose worker died is taken over after the lease and charged with the same idempotency key.
+ */
+@Injectable()
+export class SubscriptionCharger {
+  private readonly logger = new Logger(SubscriptionCharger.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly orders: OrdersService,
+    private readonly transitions: SubscriptionTransitions,
+    private readonly reconciliation: TokenReconciliation,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** One round: create the cycles that came due, then claim and charge a batch. Returns the cycles charged. */
+  async runOnce(subscriptionId?: string): Promise<number> {
+    await this.materialize(this.config.subscriptions.batchSize, subscriptionId);
+    const claimed = await this.claim(this.config.subscriptions.batchSize, subscriptionId);
+    await this.chargeAll(claimed);
+    return claimed.length;
+  }
+
+  /**
+   * Creates the cycle rows of subscriptions whose next charge is due and moves `next_charge_at` on. Catch-up
+   * policy after downtime (or a long outage): only the newest due cycle is charged, older ones are recorded as
+   * `skipped` (see dueCycles).
+   */
+  async materialize(limit: number, subscriptionId?: string): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const rows = await em.execute<DueRow[]>(
+        `select id, start_date, end_date, interval, interval_count, next_cycle, merchant_id
+           from subscriptions
+          where status in ('active', 'past_due') and next_charge_at <= ? ${subscriptionId ? 'and id = ?' : ''}
+          order by next_charge_at
+          limit ?
+          for update skip locked`,
+        subscriptionId ? [now, subscriptionId, limit] : [now, limit],
+      );
+      if (rows.length === 0) return 0;
+      const cycles: unknown[][] = [];
+      const updates: unknown[][] = [];
+      const skippedEvents: unknown[][] = [];
+      for (const row of rows) {
+        const rhythm: Rhythm = {
+          startDate: row.start_date,
+          endDate: row.end_date,
+          interval: row.interval,
+          intervalCount: row.interval_count,
+        };
+        const { latest, missed } = dueCycles(rhythm, row.next_cycle, now);
+        if (latest === null) continue;
+        for (const cycle of missed) {
+          cycles.push([
+            newId('scy', now.getTime()),
+            row.id,
+            row.merchant_id,
+            cycle,
+            dueAt(rhythm, cycle),
+            'skipped',
+            null,
+            'MISSED',
+            now,
+          ]);
+          skippedEvents.push([
+            newId('sev', now.getTime()),
+            row.id,
+            row.merchant_id,
+            'cycle_skipped',
+            cycle,
+            now,
+          ]);
+        }
+        cycles.push([
+          newId('scy', now.getTime()),
+          row.id,
+          row.merchant_id,
+          latest,
+          dueAt(rhythm, latest),
+          'scheduled',
+          now,
+          null,
+          null,
+        ]);
+        updates.push([row.id, latest, latest + 1, dueAt(rhythm, latest + 1)]);
+      }
+      if (cycles.length > 0) {
+        await em.execute(
+          `insert into subscription_cycles
+             (id, subscription_id, merchant_id, cycle, due_at, status, next_attempt_at, last_error, settled_at,
+              attempts, created_at, updated_at)
+           values ${cycles.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`).join(', ')}
+           on conflict (subscription_id, cycle) do nothing`,
+          cycles.flatMap((c) => [...c, now, now]),
+        );
+      }
+      if (skippedEvents.length > 0) {
+        await em.execute(
+          `insert into subscription_events (id, subscription_id, merchant_id, type, cycle, created_at)
+           values ${skippedEvents.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          skippedEvents.flat(),
+        );
+      }
+      if (updates.length > 0) {
+        await em.execute(
+          `update subscriptions s
+              set current_cycle = v.current_cycle, next_cycle = v.next_cycle, next_charge_at = v.next_charge_at,
+                  updated_at = ?
+             from (values ${updates.map(() => '(?::text, ?::int, ?::int, ?::timestamptz)').join(', ')})
+                  as v(id, current_cycle, next_cycle, next_charge_at)
+            where s.id = v.id`,
+          [now, ...updates.flat()],
+        );
+      }
+      return updates.length;
+    });
+  }
+
+  /**
+   * Claims due cycles: scheduled ones whose (re)try is due, and `charging` ones whose lease ran out or whose
+   * unknown outcome is due for another look. At most `merchantConcurrency` per merchant per batch, so one busy
+   * merchant cannot take a whole instance.
+   */
+  async claim(limit: number, subscriptionId?: string): Promise<ClaimedCycle[]> {
+    const now = this.clock.now();
+    const lockToken = randomUUID();
+    const perMerchant = this.config.subscriptions.merchantConcurrency;
+    // Lock candidates and mark the chosen ones in one short transaction: rows another worker holds are skipped,
+    // and a row it has just claimed no longer matches once its lock is released.
+    const rows = await this.em.fork().transactional(async (em) => {
+      const candidates = await em.execute<{ id: string; merchant_id: string }[]>(
+        `select c.id, c.merchant_id
+           from subscription_cycles c
+           join subscriptions s on s.id = c.subscription_id
+          where c.status in ('scheduled', 'charging') and c.next_attempt_at <= ?
+            and (c.status = 'charging' or s.status in ('active', 'past_due'))
+            ${subscriptionId ? 'and c.subscription_id = ?' : ''}
+          order by c.next_attempt_at
+          limit ?
+          for update of c skip locked`,
+        [now, ...(subscriptionId ? [subscriptionId] : []), limit * 4],
+      );
+      const perMerchantCount = new Map<string, number>();
+      const chosen: string[] = [];
+      for (const row of candidates) {
+        const n = perMerchantCount.get(row.merchant_id) ?? 0;
+        if (n >= perMerchant) continue;
+        perMerchantCount.set(row.merchant_id, n + 1);
+        chosen.push(row.id);
+        if (chosen.length >= limit) break;
+      }
+      if (chosen.length === 0) return [];
+      return em.execute<ClaimRow[]>(
+        `update subscription_cycles c
+            set status = 'charging', lock_token = ?, next_attempt_at = ?, updated_at = ?
+           from subscriptions s
+          where s.id = c.subscription_id and c.id in (${chosen.map(() => '?').join(', ')})
+          returning c.id, c.subscription_id, c.merchant_id, c.cycle, c.attempts, c.order_id,
+                    s.customer_token_id`,
+        [lockToken, new Date(now.getTime() + LEASE_MS), now, ...chosen],
+      );
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      subscriptionId: r.subscription_id,
+      merchantId: r.merchant_id,
+      customerTokenId: r.customer_token_id,
+      cycle: r.cycle,
+      attempts: r.attempts,
+      orderId: r.order_id,
+      lockToken,
+    }));
+  }
+
+  /**
+   * Charges claimed cycles, at most `concurrency` at once. Successes (nearly all of them) are recorded together
+   * at the end, a few statements per batch; every other outcome is recorded on its own as it comes.
+   */
+  async chargeAll(claimed: ClaimedCycle[]): Promise<void> {
+    if (claimed.length === 0) return;
+    const subs = new Map(
+      (
+        await this.em
+          .fork()
+          .find(Subscription, { id: { $in: [...new Set(claimed.map((c) => c.subscriptionId))] } })
+      ).map((sub) => [sub.id, sub]),
+    );
+    const gates = new Map<string, Promise<string>>();
+    const succeeded: Succeeded[] = [];
+    const queue = [...claimed];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          const attempt = await this.attemptSafely(next, subs.get(next.subscriptionId)!, gates);
+          if (attempt.kind === 'succeeded') succeeded.push({ claim: next, outcome: attempt });
+          else await this.recordOne(next, attempt);
+        } catch (error) {
+          // The lease runs out and another run picks the cycle up with the same idempotency key.
+          this.logger.error({ err: error, cycle: next.id }, 'subscription cycle could not be recorded');
+        }
+      }
+    };
+    const workers = Math.min(this.config.subscriptions.concurrency, queue.length);
+    await Promise.all(Array.from({ length: workers }, worker));
+    for (let i = 0; i < succeeded.length; i += SUCCESS_CHUNK) {
+      const chunk = succeeded.slice(i, i + SUCCESS_CHUNK);
+      try {
+        await this.recordSuccesses(chunk);
+      } catch (error) {
+        // Nothing is lost: the leases run out and the same keys find the same orders.
+        this.logger.error({ err: error, cycles: chunk.length }, 'charged cycles could not be recorded');
+      }
+    }
+  }
+
+  private async attemptSafely(
+    claim: ClaimedCycle,
+    sub: Subscription,
+    gates: Map<string, Promise<string>>,
+  ): Promise<Attempt> {
+    try {
+      return await this.attempt(claim, sub, gates);
+    } catch (error) {
+      if (!(error instanceof ProblemException))
+        this.logger.error({ err: error, cycle: claim.id }, 'charge failed');
+      return { kind: 'transient', code: error instanceof ProblemException ? error.code : 'INTERNAL_ERROR' };
+    }
+  }
+
+  private async recordOne(claim: ClaimedCycle, attempt: Attempt): Promise<void> {
+    const after = await this.record(claim, attempt);
+    if (after?.haltToken) {
+      // After the cycle's own commit, never inside it: halting locks every subscription of the token.
+      await this.reconciliation.apply(claim.customerTokenId, { status: after.haltToken });
+    }
+  }
+
+  /** Records charged cycles of one batch in one transaction (only those this worker still holds). */
+  private async recordSuccesses(items: Succeeded[]): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const kept = await em.execute<{ id: string; subscription_id: string }[]>(
+        `update subscription_cycles c
+            set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
+                settled_at = ?, last_error = null, lock_token = null, updated_at = ?
+           from (values ${items.map(() => '(?::text, ?::text, ?::text)').join(', ')}) as v(id, lock_token, order_id)
+          where c.id = v.id and c.lock_token = v.lock_token and c.status = 'charging'
+          returning c.id, c.subscription_id`,
+        [now, now, ...items.flatMap((i) => [i.claim.id, i.claim.lockToken, i.outcome.orderId])],
+      );
+      if (kept.length < items.length) {
+        this.logger.warn(
+          { dropped: items.length - kept.length },
+          'cycle outcomes dropped: their claims ran out first',
+        );
+      }
+      if (kept.length === 0) return;
+      const subIds = [...new Set(kept.map((k) => k.subscription_id))].sort();
+      await em.execute(
+        `update subscriptions set last_charged_at = ?, updated_at = ? where id in (${subIds.map(() => '?').join(', ')})`,
+        [now, now, ...subIds],
+      );
+      const subs = new Map(
+        (await em.find(Subscription, { id: { $in: subIds } })).map((sub) => [sub.id, sub]),
+      );
+      const cycles = await em.find(SubscriptionCycle, { id: { $in: kept.map((k) => k.id) } });
+      const byId = new Map(items.map((i) => [i.claim.id, i.outcome]));
+      const history: SubscriptionEventRow[] = [];
+      const outbox: EmitInput[] = [];
+      for (const cycle of cycles) {
+        const sub = subs.get(cycle.subscription.id)!;
+        const outcome = byId.get(cycle.id)!;
+        const data = { order_id: outcome.orderId, order_status: outcome.status };
+        history.push({
+          id: newId('sev', now.getTime()),
+          subscription: sub.id,
+          merchant: sub.merchant.id,
+          type: 'charged',
+          cycle: cycle.cycle,
+          toStatus: sub.status,
+          data,
+          createdAt: now,
+        });
+        outbox.push({
+          merchantId: sub.merchant.id,
+          type: 'subscription.charged',
+          data: { ...subscriptionDto(sub, cycle), details: data },
+        });
+      }
+      await em.insertMany(SubscriptionEvent, history);
+      await this.events.emitMany(em, outbox);
+      // The rare follow-ups one by one: a recovery from past_due, or the last cycle before the end date.
+      for (const cycle of cycles) {
+        const sub = subs.get(cycle.subscription.id)!;
+        if (sub.status === 'past_due')
+          await this.transitions.setStatus(em, sub, 'active', 'recovered', { cycle });
+        await this.endIfDone(em, sub);
+      }
+    });
+  }
+
+  private async attempt(
+    claim: ClaimedCycle,
+    sub: Subscription,
+    gates: Map<string, Promise<string>>,
+  ): Promise<Attempt> {
+    // An order whose outcome was unknown: ask about it (the orders completer finishes it), never place another.
+    if (claim.orderId) {
+      try {
+        return await this.orders.outcomeOf(claim.merchantId, claim.orderId);
+      } catch (error) {
+        // Gone: the orders module gave the attempt back (nothing reached Klarna). Charging again with the same
+        // key below is safe either way: an existing key only ever replays its own order.
+        if (!(error instanceof ProblemException && error.getStatus() === 404)) throw error;
+      }
+    }
+    // Stopped since it was scheduled (and the lease of a crashed worker ran out): do not charge now.
+    if (sub.status !== 'active' && sub.status !== 'past_due') return { kind: 'not_chargeable' };
+    let gate = gates.get(claim.customerTokenId);
+    if (!gate) {
+      gate = this.tokenStatusBeforeCharge(claim.customerTokenId);
+      gates.set(claim.customerTokenId, gate);
+    }
+    const tokenStatus = await gate;
+    if (tokenStatus !== 'active') return { kind: 'token_inactive', orderId: null, tokenStatus };
+    const order = sub.order;
+    return this.orders.charge(
+      claim.merchantId,
+      claim.customerTokenId,
+      cycleKey(sub.id, claim.cycle, claim.attempts + 1),
+      {
+        purchase_currency: order.purchase_currency,
+        order_amount: order.order_amount,
+        order_tax_amount: order.order_tax_amount,
+        order_lines: order.order_lines,
+        merchant_reference1: order.merchant_reference1,
+        merchant_reference2: order.merchant_reference2 ?? cycleKey(sub.id, claim.cycle),
+      },
+      { subscriptionId: sub.id },
+    );
+  }
+
+  /** Our token status, read from Klarna first when the last check is older than the configured threshold. */
+  private async tokenStatusBeforeCharge(customerTokenId: string): Promise<string> {
+    const [row] = await this.em
+      .fork()
+      .execute<{ status: string; status_checked_at: Date | null }[]>(
+        'select status, status_checked_at from customer_tokens where id = ?',
+        [customerTokenId],
+      );
+    if (!row || row.status !== 'active') return row?.status ?? 'unknown';
+    const maxAge = this.config.subscriptions.tokenCheckBeforeChargeMs;
+    const checkedAt = row.status_checked_at ? new Date(row.status_checked_at).getTime() : 0;
+    if (this.clock.nowMs() - checkedAt <= maxAge) return 'active';
+    try {
+      return await this.reconciliation.check(customerTokenId);
+    } catch (error) {
+      // Klarna could not be asked: the charge itself will tell (a refused token answers TOKEN_*).
+      this.logger.warn({ err: error, customerTokenId }, 'token check before charge failed; charging anyway');
+      return 'active';
+    }
+  }
+
+  /** Writes the outcome if this worker still holds the cycle; returns follow-up work for after the commit. */
+  private async record(claim: ClaimedCycle, attempt: Attempt): Promise<{ haltToken?: string } | null> {
+    return this.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      const sub = await em.findOneOrFail(
+        Subscription,
+        { id: claim.subscriptionId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      const cycle = await em.findOne(SubscriptionCycle, {
+        id: claim.id,
+        lockToken: claim.lockToken,
+        status: 'charging',
+      });
+      if (!cycle) {
+        this.logger.warn({ cycle: claim.id }, 'cycle outcome dropped: the claim ran out first');
+        return null;
+      }
+      cycle.lockToken = null;
+      cycle.updatedAt = now;
+      const settle = (status: 'succeeded' | 'failed' | 'skipped', error: string | null): void => {
+        cycle.status = status;
+        cycle.nextAttemptAt = null;
+        cycle.settledAt = now;
+        cycle.lastError = error;
+      };
+      let followUp: { haltToken?: string } = {};
+
+      switch (attempt.kind) {
+        // 'succeeded' is recorded in batches (recordSuccesses).
+        case 'declined': {
+          cycle.attempts += 1;
+          cycle.orderId = attempt.orderId;
+          cycle.firstFailedAt ??= now;
+          const delays = await this.transitions.retryDelays(em, sub);
+          const retry = !isHardDecline(attempt.declineCode) && cycle.attempts <= delays.length;
+          if (retry) {
+            cycle.status = 'scheduled';
+            cycle.lastError = attempt.declineCode;
+            cycle.nextAttemptAt = new Date(
+              cycle.firstFailedAt.getTime() + delays[cycle.attempts - 1] * DAY_MS,
+            );
+            cycle.orderId = null;
+          } else {
+            settle('failed', attempt.declineCode);
+          }
+          await this.transitions.record(em, sub, {
+            type: 'payment_failed',
+            cycle,
+            data: {
+              decline_code: attempt.declineCode,
+              will_retry: retry,
+              next_attempt_at: retry ? cycle.nextAttemptAt!.toISOString() : null,
+            },
+          });
+          if (!retry) await this.transitions.setStatus(em, sub, 'past_due', 'past_due', { cycle });
+          break;
+        }
+        case 'rejected': {
+          if (attempt.orderId === null && NOTHING_SENT_RETRYABLE.has(attempt.code)) {
+            // Nothing recorded, nothing sent, the key is free again: the same attempt is made later.
+            cycle.status = 'scheduled';
+            cycle.orderId = null;
+            cycle.lastError = attempt.code;
+            cycle.nextAttemptAt = new Date(now.getTime() + TRANSIENT_RETRY_MS);
+            break;
+          }
+          cycle.attempts += 1;
+          cycle.orderId = attempt.orderId;
+          cycle.firstFailedAt ??= now;
+          settle('failed', attempt.code);
+          await this.transitions.record(em, sub, {
+            type: 'payment_failed',
+            cycle,
+            data: { code: attempt.code, detail: attempt.detail, will_retry: false },
+          });
+          await this.transitions.setStatus(em, sub, 'past_due', 'past_due', { cycle });
+          break;
+        }
+        case 'token_inactive': {
+          if (attempt.orderId) cycle.attempts += 1;
+          settle('failed', `TOKEN_${attempt.tokenStatus.toUpperCase()}`);
+          await this.transitions.record(em, sub, {
+            type: 'payment_failed',
+            cycle,
+            data: { code: cycle.lastError, will_retry: false },
+          });
+          await this.transitions.setStatus(em, sub, 'halted', 'halted', {
+            reason: `token_${attempt.tokenStatus}`,
+            cycle,
+          });
+          if (attempt.tokenStatus === 'suspended' || attempt.tokenStatus === 'cancelled') {
+            followUp = { haltToken: attempt.tokenStatus.toUpperCase() };
+          }
+          break;
+        }
+        case 'consent_exceeded': {
+          settle('failed', 'CONSENT_SCOPE_EXCEEDED');
+          await this.transitions.record(em, sub, {
+            type: 'payment_failed',
+            cycle,
+            data: {
+              code: 'CONSENT_SCOPE_EXCEEDED',
+              limit: attempt.limit,
+              detail: attempt.detail,
+              will_retry: false,
+            },
+          });
+          await this.transitions.setStatus(em, sub, 'halted', 'halted', {
+            reason: 'consent_exceeded',
+            cycle,
+          });
+          break;
+        }
+        case 'in_progress': {
+          cycle.orderId = attempt.orderId;
+          cycle.nextAttemptAt = new Date(now.getTime() + RECHECK_MS);
+          break;
+        }
+        case 'transient': {
+          cycle.status = 'scheduled';
+          cycle.lastError = attempt.code;
+          cycle.nextAttemptAt = new Date(now.getTime() + TRANSIENT_RETRY_MS);
+          break;
+        }
+        case 'not_chargeable': {
+          settle('skipped', sub.status.toUpperCase());
+          break;
+        }
+      }
+      await em.flush();
+      await this.endIfDone(em, sub);
+      return followUp;
+    });
+  }
+
+  /** Past the end date with nothing left open: the subscription ends. */
+  private async endIfDone(em: EntityManager, sub: Subscription): Promise<void> {
+    if (sub.nextChargeAt || !sub.endDate || (sub.status !== 'active' && sub.status !== 'past_due')) return;
+    const open = await em.count(SubscriptionCycle, {
+      subscription: sub.id,
+      status: { $in: ['scheduled', 'charging'] },
+    });
+    if (open === 0) await this.transitions.setStatus(em, sub, 'canceled', 'canceled', { reason: 'ended' });
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock } from '../../common/clock/clock';
+import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { newId } from '../../common/ids';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import { Event } from '../event.entity';
+import { MetricsService } from '../../operations/metrics/metrics.service';
+import { nextAttemptAt } from './retry-schedule';
+import { SIGNATURE_HEADER, signatureHeader } from './signature';
+import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { type SendResult, sendWebhook } from './webhook-sender';
+import { type Resolver, systemResolver } from './url-policy';
+
+/** A delivery this worker holds until `lockedUntil`; only the holder of `lockToken` may record its outcome. */
+export interface ClaimedDelivery {
+  id: string;
+  eventId: string;
+  endpointId: string;
+  attemptCount: number;
+  createdAt: Date;
+  lockToken: string;
+}
+
+interface ClaimRow {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  attempt_count: number;
+  created_at: Date;
+}
+
+/** Kept beyond the HTTP timeout, so that a live attempt never loses its claim to another worker. */
+const LEASE_MARGIN_MS = 60_000;
+
+export const USER_AGENT = 'Autopay-Webhooks/1.0';
+
+/**
+ * Sends due webhook deliveries. Any number of instances may run it: each run claims a bounded batch with
+ * `FOR UPDATE SKIP LOCKED` and a lease, sends outside any transaction, and records the outcome only if it still
+ * holds the lease. A worker that dies mid-delivery leaves the lease to expire and the delivery is sent again:
+ * delivery is at least once, and receivers deduplicate by event id.
+ */
+@Injectable()
+export class WebhookDeliveryJob extends PeriodicJob {
+  readonly name = 'webhook-delivery';
+  readonly intervalMs: number;
+  /** DNS for delivery-time address checks; replaceable in tests. */
+  resolver: Resolver = systemResolver;
+
+  constructor(
+    scheduler: SchedulerRegistry,
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly crypto: EnvelopeCrypto,
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super(scheduler, config.jobs.enabled);
+    this.intervalMs = config.webhooks.pollIntervalMs;
+  }
+
+  async runOnce(): Promise<number> {
+    const claimed = await this.claim(this.config.webhooks.batchSize);
+    if (claimed.length === 0) return 0;
+    const em = this.em.fork();
+    const events = new Map(
+      (await em.find(Event, { id: { $in: [...new Set(claimed.map((c) => c.eventId))] } })).map((e) => [
+        e.id,
+        e,
+      ]),
+    );
+    const endpoints = new Map(
+      (
+        await em.find(
+          WebhookEndpoint,
+          { id: { $in: [...new Set(claimed.map((c) => c.endpointId))] } },
+          { populate: ['secretEnc', 'previousSecretEnc'] },
+        )
+      ).map((e) => [e.id, e]),
+    );
+    const queue = [...claimed];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          await this.deliver(next, events.get(next.eventId)!, endpoints.get(next.endpointId)!);
+        } catch (error) {
+          // The claim expires and the delivery is tried again; the rest of the batch goes on.
+          this.logger.error({ err: error, delivery: next.id }, 'webhook delivery could not be recorded');
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(this.config.webhooks.concurrency, queue.length) }, worker),
+    );
+    return claimed.length;
+  }
+
+  /** Claims up to `limit` due deliveries of enabled endpoints for this worker. */
+  async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const now = this.clock.now();
+    const lockToken = randomUUID();
+    const lockedUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + LEASE_MARGIN_MS);
+    const rows = await this.em.fork().execute<ClaimRow[]>(
+      `update webhook_deliveries d set locked_until = ?, lock_token = ?
+       from (
+         select w.id from webhook_deliveries w
+         join webhook_endpoints e on e.id = w.endpoint_id and e.status = 'enabled'
+         where w.status = 'pending' and w.next_attempt_at <= ? and (w.locked_until is null or w.locked_until <= ?)
+         order by w.next_attempt_at
+         limit ?
+         for update of w skip locked
+       ) due
+       where d.id = due.id
+       returning d.id, d.event_id, d.endpoint_id, d.attempt_count, d.created_at`,
+      [lockedUntil, lockToken, now, now, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      eventId: r.event_id,
+      endpointId: r.endpoint_id,
+      attemptCount: r.attempt_count,
+      createdAt: new Date(r.created_at),
+      lockToken,
+    }));
+  }
+
+  private async deliver(claim: ClaimedDelivery, event: Event, endpoint: WebhookEndpoint): Promise<void> {
+    let result: SendResult;
+    try {
+      const body = JSON.stringify({
+        id: event.id,
+        type: event.type,
+        created_at: event.createdAt.toISOString(),
+        data: event.data,
+      });
+      const timestamp = Math.floor(this.clock.nowMs() / 1000);
+      result = await sendWebhook(
+        endpoint.url,
+        body,
+        {
+          'Content-Type': 'application/json',
+          'User-Agent': USER_AGENT,
+          'Autopay-Event-Id': event.id,
+          'Autopay-Delivery-Id': claim.id,
+          [SIGNATURE_HEADER]: signatureHeader(body, timestamp, this.secretsOf(endpoint)),
+        },
+        {
+          timeoutMs: this.config.webhooks.timeoutMs,
+          allowLocal: this.config.webhooks.allowLocalUrls,
+          resolve: this.resolver,
+        },
+      );
+    } catch (error) {
+      this.logger.error({ err: error, delivery: claim.id }, 'webhook could not be prepared');
+      result = { statusCode: null, error: 'internal error preparing the delivery', durationMs: 0 };
+    }
+    await this.record(claim, result);
+  }
+
+  /** The current secret, and the previous one while its rotation window lasts. */
+  private secretsOf(endpoint: WebhookEndpoint): string[] {
+    const secrets = [this.crypto.decrypt(endpoint.secretEnc, endpoint.id)];
+    if (
+      endpoint.previousSecretEnc &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > this.clock.now()
+    ) {
+      secrets.push(this.crypto.decrypt(endpoint.previousSecretEnc, endpoint.id));
+    }
+    return secrets;
+  }
+
+  private async record(claim: ClaimedDelivery, result: SendResult): Promise<void> {
+    const now = this.clock.now();
+    const attempt = claim.attemptCount + 1;
+    const ok = result.error === null;
+    const next = ok ? null : nextAttemptAt(now, claim.createdAt, attempt, this.config.webhooks.retryForMs);
+    const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
+    const kept = await this.em.fork().transactional(async (em) => {
+      const updated = await em.nativeUpdate(
+        WebhookDelivery,
+        { id: claim.id, lockToken: claim.lockToken, status: 'pending' },
+        {
+          status,
+          attemptCount: attempt,
+          nextAttemptAt: next,
+          lockedUntil: null,
+          lockToken: null,
+          lastAttemptAt: now,
+          lastStatusCode: result.statusCode,
+          lastError: result.error,
+          deliveredAt: ok ? now : null,
+        },
+      );
+      if (updated === 0) return false;
+      await em.insert(WebhookDeliveryAttempt, {
+        id: newId('wha', now.getTime()),
+        delivery: claim.id,
+        attemptedAt: now,
+        statusCode: result.statusCode,
+        error: result.error,
+        durationMs: result.durationMs,
+      });
+      return true;
+    });
+    if (!kept) {
+      this.logger.warn({ delivery: claim.id }, 'webhook outcome dropped: the claim expired or was canceled');
+      return;
+    }
+    this.metrics.webhookAttempts.labels(status === 'pending' ? 'retrying' : status).inc();
+    if (!ok) {
+      this.logger.debug(
+        { delivery: claim.id, attempt, error: result.error, status },
+        'webhook attempt failed',
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { AUTH_METADATA, type AuthRequirement } from '../../common/auth/auth.decorator';
+import { ProblemException } from '../../common/errors/problem.exception';
+import { ApiKeysService } from './api-keys.service';
+
+const unauthenticated = (detail: string): ProblemException =>
+  new ProblemException({ status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized', detail });
+
+/** Global guard, deny by default: a route must say who may call it with @Auth(...) or @Public(). */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const requirement = this.reflector.getAllAndOverride<AuthRequirement | undefined>(AUTH_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (requirement?.public) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers.authorization;
+    if (!header) throw unauthenticated('Send your API key as `Authorization: Bearer <key>`.');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be `Bearer <key>`.');
+    const principal = await this.apiKeys.authenticate(match[1]);
+    if (!principal) throw unauthenticated('The API key is unknown, revoked or expired.');
+    request.principal = principal;
+
+    if (!requirement || !requirement.roles.includes(principal.role)) {
+      throw new ProblemException({
+        status: 403,
+        code: 'FORBIDDEN',
+        title: 'Forbidden',
+        detail: `A ${principal.role} key may not call this route.`,
+      });
+    }
+    return true;
+  }
+}

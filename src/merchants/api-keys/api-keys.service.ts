@@ -1,0 +1,122 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import type { Principal } from '../../common/auth/principal';
+import { apiKeyMatches, generateApiKey, parseApiKey } from '../../common/auth/api-key-secret';
+import { Clock } from '../../common/clock/clock';
+import { notFound } from '../../common/errors/problem.exception';
+import { newId } from '../../common/ids';
+import { sql } from '../../common/database/sql';
+import { Merchant } from '../merchant.entity';
+import { ApiKey } from './api-key.entity';
+import type { Role } from '../../common/auth/role';
+
+/** last_used_at is refreshed at most this often, so that authentication does not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+/** Bound on the rows kept in memory (the oldest go first). */
+const CACHED_KEYS = 10_000;
+
+interface KeyRow {
+  id: string;
+  role: Role;
+  merchant_id: string | null;
+  secret_hash: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+@Injectable()
+export class ApiKeysService {
+  private readonly rows = new Map<string, { row: KeyRow; readAt: number }>();
+  private readonly cacheMs: number;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cacheMs = config.apiKeys.cacheMs;
+  }
+
+  /** The caller behind a key, or null when the key is unknown, wrong, revoked or expired. */
+  async authenticate(key: string): Promise<Principal | null> {
+    const parsed = parseApiKey(key);
+    if (!parsed) return null;
+    const row = await this.rowOf(parsed.prefix);
+    if (!row || !apiKeyMatches(key, row.secret_hash)) return null;
+    const now = this.clock.now();
+    if (row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
+      await sql(this.em, 'update api_keys set last_used_at = $1 where id = $2', [now, row.id]);
+      row.last_used_at = now.toISOString();
+    }
+    return { keyId: row.id, role: row.role, merchantId: row.merchant_id };
+  }
+
+  /**
+   * The key's row by its lookup prefix, read with raw SQL (this runs on every request) and kept for
+   * API_KEY_CACHE_SECONDS (monotonic time). A revocation on this instance drops it at once; other instances
+   * notice within that time. The secret is still compared on every request; unknown prefixes are not kept.
+   */
+  private async rowOf(prefix: string): Promise<KeyRow | undefined> {
+    const cached = this.rows.get(prefix);
+    if (cached && performance.now() - cached.readAt < this.cacheMs) return cached.row;
+    const [row] = await sql<KeyRow>(
+      this.em,
+      `select id, role, merchant_id, secret_hash, expires_at, revoked_at, last_used_at
+         from api_keys where prefix = $1`,
+      [prefix],
+    );
+    this.rows.delete(prefix);
+    if (row && this.cacheMs > 0) {
+      this.rows.set(prefix, { row, readAt: performance.now() });
+      if (this.rows.size > CACHED_KEYS) this.rows.delete(this.rows.keys().next().value!);
+    }
+    return row;
+  }
+
+  /** Creates a key; the returned secret is the only time it exists outside the caller. */
+  async issue(input: {
+    role: Role;
+    merchantId: string | null;
+    name: string;
+    expiresAt?: Date | null;
+    em?: EntityManager;
+  }): Promise<{ apiKey: ApiKey; secret: string }> {
+    const em = input.em ?? this.em;
+    const { key, prefix, hash } = generateApiKey();
+    const apiKey = em.create(ApiKey, {
+      id: newId('key', this.clock.nowMs()),
+      merchant: input.merchantId ? em.getReference(Merchant, input.merchantId) : null,
+      role: input.role,
+      name: input.name,
+      prefix,
+      secretHash: hash,
+      createdAt: this.clock.now(),
+      expiresAt: input.expiresAt ?? null,
+    });
+    await em.flush();
+    return { apiKey, secret: key };
+  }
+
+  async list(merchantId: string | null, role?: Role): Promise<ApiKey[]> {
+    return this.em.find(
+      ApiKey,
+      { merchant: merchantId, ...(role ? { role } : {}) },
+      { orderBy: { id: 'desc' }, limit: 1000 },
+    );
+  }
+
+  async revoke(id: string): Promise<ApiKey> {
+    const key = await this.em.findOne(ApiKey, { id });
+    if (!key) throw notFound('API key', id);
+    key.revokedAt ??= this.clock.now();
+    await this.em.flush();
+    // Refused from now on by this instance, even before the caller's transaction commits.
+    const cached = this.rows.get(key.prefix);
+    if (cached) cached.row = { ...cached.row, revoked_at: key.revokedAt.toISOString() };
+    return key;
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeField, EnumField, StringField } from '../../../common/validation/fields';
+
+export class CreateMerchantApiKeyDto {
+  @StringField({
+    optional: true,
+    maxLength: 200,
+    example: 'production backend',
+    description: 'A label for people.',
+  })
+  name?: string;
+
+  @DateTimeField({ optional: true, description: 'When the key stops working (default: never).' })
+  expires_at?: string;
+}
+
+export class CreatePlatformApiKeyDto extends CreateMerchantApiKeyDto {
+  @EnumField(['admin', 'auditor'], {
+    description: 'Platform role: admin (read/write) or auditor (read-only).',
+  })
+  role!: 'admin' | 'auditor';
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ example: 'key_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
+  id!: string;
+
+  @ApiProperty({ enum: ['merchant', 'admin', 'auditor'] })
+  role!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'mer_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
+  merchant_id!: string | null;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({
+    description: 'Public part of the key (`ak_<prefix>_…`), to recognise it.',
+    example: 'k3j5m2n8p0q4',
+  })
+  prefix!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  last_used_at!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expires_at!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revoked_at!: string | null;
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({
+    description: 'The secret key. Shown only in this response; store it now.',
+    example: 'ak_k3j5m2n8p0q4_…',
+  })
+  key!: string;
+}
+
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeyDto] })
+  data!: ApiKeyDto[];
+}

@@ -1,0 +1,77 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/core.module';
+import { Authorization } from './authorization.entity';
+import { AuthorizationsService } from './authorizations.service';
+
+const BATCH = 100;
+
+interface ClaimedRow {
+  id: string;
+  merchant_id: string;
+  session_id: string;
+}
+
+/**
+ * Releases authorizations nobody exchanged within the configured time (the consumer dropped out), so that
+ * Klarna does not hold the amount for the full 60 minutes. Rows are claimed and marked `released` in one
+ * statement (SKIP LOCKED), so concurrent instances and a concurrent token creation never take the same row;
+ * Klarna is called afterwards, best effort.
+ */
+@Injectable()
+export class AuthorizationReleaseJob extends PeriodicJob {
+  readonly name = 'authorization-release';
+  readonly intervalMs = 60_000;
+  private readonly releaseAfterMs: number;
+
+  constructor(
+    scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+    private readonly authorizations: AuthorizationsService,
+  ) {
+    super(scheduler, config.jobs.enabled);
+    this.releaseAfterMs = config.authorizations.releaseAfterMs;
+  }
+
+  async runOnce(): Promise<number> {
+    const em = this.orm.em.fork();
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.releaseAfterMs);
+    const connection = em.getConnection();
+    // Past their 60 minutes Klarna has dropped them anyway: just record it.
+    await connection.execute(
+      `update authorizations set status = 'expired' where status = 'valid' and expires_at <= ?`,
+      [now],
+    );
+    // Claim, mark and write the outbox events in one transaction: a crash leaves either all or nothing.
+    const claimed = await em.transactional(async (tx) => {
+      const rows = await tx.execute<ClaimedRow[]>(
+        `update authorizations set status = 'released', released_at = ?
+          where id in (select id from authorizations
+                        where status = 'valid' and received_at <= ? and expires_at > ?
+                        order by received_at limit ? for update skip locked)
+          returning id, merchant_id, session_id`,
+        [now, cutoff, now, BATCH],
+      );
+      for (const row of rows) {
+        const released = [{ id: row.id, sessionId: row.session_id }];
+        await this.authorizations.emitReleased(tx, row.merchant_id, released, 'abandoned');
+      }
+      return rows;
+    });
+    const byMerchant = new Map<string, string[]>();
+    for (const row of claimed)
+      byMerchant.set(row.merchant_id, [...(byMerchant.get(row.merchant_id) ?? []), row.id]);
+    for (const [merchantId, ids] of byMerchant) {
+      const rows = await em.find(Authorization, { id: { $in: ids } }, { populate: ['tokenEnc'] });
+      await this.authorizations.releaseAtKlarna(merchantId, rows);
+    }
+    return claimed.length;
+  }
+}

@@ -1,0 +1,234 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { notFound } from '../../common/errors/problem.exception';
+import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
+import { Consent } from '../consents/consent.entity';
+import { ConsentsService } from '../consents/consents.service';
+import { KlarnaClient } from '../../klarna/klarna.client';
+import { MerchantsService } from '../../merchants/merchants.service';
+import type { TermsScope } from '../terms/terms.entity';
+import { CreateCustomerToken, KLARNA_TOKEN_INDEX_CONTEXT } from './create-customer-token.use-case';
+import { CustomerToken, type CustomerTokenStatus, VISIBLE_TOKEN_STATUSES } from './customer-token.entity';
+import type {
+  CustomerTokenDto,
+  CustomerTokenQueryDto,
+  CreateCustomerTokenDto,
+} from './dto/customer-token.dto';
+import { EventsService } from '../../events/events.service';
+import { tokenEventData } from './customer-token.events';
+
+/** What charging a token needs (for the orders and subscriptions modules). */
+export interface ChargeableToken {
+  token: CustomerToken;
+  /** Klarna's token id, decrypted: pass it to KlarnaClient only, never log or return it. */
+  klarnaTokenId: string;
+  consent: Consent;
+  scope: TermsScope;
+}
+
+const KLARNA_STATUS: Record<string, CustomerTokenStatus> = {
+  ACTIVE: 'active',
+  SUSPENDED: 'suspended',
+  CANCELLED: 'cancelled',
+};
+
+@Injectable()
+export class CustomerTokensService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly crypto: EnvelopeCrypto,
+    private readonly klarna: KlarnaClient,
+    private readonly merchants: MerchantsService,
+    private readonly consents: ConsentsService,
+    private readonly createToken: CreateCustomerToken,
+    private readonly events: EventsService,
+  ) {}
+
+  async create(merchantId: string, input: CreateCustomerTokenDto): Promise<CustomerTokenDto> {
+    const token = await this.createToken.execute({
+      merchantId,
+      sessionId: input.session_id,
+      description: input.description,
+    });
+    return this.map(token);
+  }
+
+  async list(merchantId: string, query: CustomerTokenQueryDto): Promise<Page<CustomerTokenDto>> {
+    const limit = pageLimit(query);
+    const before = decodeCursor(query.cursor);
+    const rows = await this.em.find(
+      CustomerToken,
+      {
+        merchant: merchantId,
+        status: query.status ?? { $in: VISIBLE_TOKEN_STATUSES },
+        ...(query.merchant_customer_id !== undefined
+          ? { merchantCustomerId: query.merchant_customer_id }
+          : {}),
+        ...(before ? { id: { $lt: before } } : {}),
+      },
+      { orderBy: { id: 'desc' }, limit: limit + 1 },
+    );
+    return toPage(rows, limit, (t) => this.map(t));
+  }
+
+  async get(merchantId: string, id: string, refresh = false): Promise<CustomerTokenDto> {
+    const token = await this.load(merchantId, id);
+    if (refresh) await this.refresh(token);
+    return this.map(token);
+  }
+
+  /** Cancels at Klarna (irreversible), then records it and the consent withdrawal. */
+  async cancel(merchantId: string, id: string): Promise<CustomerTokenDto> {
+    const token = await this.load(merchantId, id);
+    if (token.status !== 'cancelled') {
+      const credentials = await this.merchants.klarnaCredentials(merchantId, this.em);
+      await this.klarna.cancelCustomerToken(credentials, this.klarnaTokenId(token));
+      await this.em.transactional((tx) => this.markCancelled(token, tx));
+    }
+    return this.map(token);
+  }
+
+  /**
+   * The token with its Klarna id, consent and scope, for charging. 404 for another merchant's token or one
+   * that never became active.
+   */
+  async chargeable(merchantId: string, id: string, em: EntityManager = this.em): Promise<ChargeableToken> {
+    const token = await this.load(merchantId, id, em);
+    const consent = await token.consent.loadOrFail();
+    return { token, klarnaTokenId: this.klarnaTokenId(token), consent, scope: token.scope };
+  }
+
+  /** Finds our token by Klarna's id via the blind index (for reconciliation), or null. */
+  async findByKlarnaTokenId(
+    klarnaTokenId: string,
+    em: EntityManager = this.em,
+  ): Promise<CustomerToken | null> {
+    return em.findOne(CustomerToken, {
+      klarnaTokenIndex: this.crypto.blindIndex(klarnaTokenId, KLARNA_TOKEN_INDEX_CONTEXT),
+    });
+  }
+
+  private async refresh(token: CustomerToken): Promise<void> {
+    const read = await this.readAtKlarna(token, this.em);
+    await this.em.transactional((tx) => this.applyKlarnaStatus(token, read, tx));
+  }
+
+  /**
+   * Klarna's view of the token (`ACTIVE`/`SUSPENDED`/`CANCELLED`), read without changing anything here, so that
+   * callers can apply it in a short transaction afterwards. The token needs `klarnaTokenEnc` loaded.
+   */
+  async readAtKlarna(
+    token: CustomerToken,
+    em: EntityManager = this.em,
+  ): Promise<{ status: string; paymentMethodType?: string }> {
+    const credentials = await this.merchants.klarnaCredentials(token.merchant.id, em);
+    const { data } = await this.klarna.readCustomerToken(credentials, this.klarnaTokenId(token));
+    return { status: String(data.status), paymentMethodType: data.payment_method_type };
+  }
+
+  /**
+   * The one place a Klarna token status is applied (a read at Klarna, or a refused charge): stamps
+   * `statusCheckedAt`; a suspension goes through `markSuspended`, a cancellation through `markCancelled` (each
+   * emits its event once and the cancellation withdraws the consent once). Cancelled is final: a stale read never
+   * brings a token back. `em` must be in a transaction; returns the status before and after.
+   */
+  async applyKlarnaStatus(
+    token: CustomerToken,
+    read: { status: string; paymentMethodType?: string },
+    em: EntityManager,
+  ): Promise<{ previous: CustomerTokenStatus; current: CustomerTokenStatus }> {
+    const previous = token.status;
+    const status = KLARNA_STATUS[read.status.toUpperCase()];
+    const now = this.clock.now();
+    token.paymentMethodType = read.paymentMethodType ?? token.paymentMethodType ?? null;
+    token.statusCheckedAt = now;
+    if (status === 'cancelled') {
+      await this.markCancelled(token, em);
+    } else if (status === 'suspended') {
+      await this.markSuspended(token, em);
+    } else if (status && token.status !== 'cancelled' && token.status !== status) {
+      token.status = status;
+      token.updatedAt = now;
+    }
+    await em.flush();
+    return { previous, current: token.status };
+  }
+
+  /**
+   * Records a cancellation Klarna already knows about (by us, the consumer or Klarna) and the consent
+   * withdrawal that goes with it, once. `token` must be managed by `em`.
+   */
+  async markCancelled(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
+    if (token.status === 'cancelled') return;
+    const now = this.clock.now();
+    token.status = 'cancelled';
+    token.cancelledAt = now;
+    token.updatedAt = now;
+    const consent = await token.consent.loadOrFail();
+    await em.transactional(async (tx) => {
+      await this.consents.event(tx, consent, 'withdrawn', { customerTokenId: token.id });
+      await this.events.emit(tx, {
+        merchantId: token.merchant.id,
+        type: 'customer_token.cancelled',
+        data: tokenEventData(token),
+      });
+    });
+  }
+
+  /** Records that Klarna suspended the token, once (it may become active again; see `?refresh=true`). */
+  async markSuspended(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
+    if (token.status !== 'active') return;
+    token.status = 'suspended';
+    token.statusCheckedAt = this.clock.now();
+    token.updatedAt = this.clock.now();
+    await em.transactional(async (tx) => {
+      await tx.flush();
+      await this.events.emit(tx, {
+        merchantId: token.merchant.id,
+        type: 'customer_token.suspended',
+        data: tokenEventData(token),
+      });
+    });
+  }
+
+  private klarnaTokenId(token: CustomerToken): string {
+    return this.decryptKlarnaTokenId(token.id, token.klarnaTokenEnc!);
+  }
+
+  /** Klarna's token id from the stored ciphertext (bound to our token id), for callers that read the row. */
+  decryptKlarnaTokenId(tokenId: string, klarnaTokenEnc: string): string {
+    return this.crypto.decrypt(klarnaTokenEnc, tokenId);
+  }
+
+  private async load(merchantId: string, id: string, em: EntityManager = this.em): Promise<CustomerToken> {
+    const token = await em.findOne(
+      CustomerToken,
+      { id, merchant: merchantId, status: { $in: VISIBLE_TOKEN_STATUSES } },
+      { populate: ['klarnaTokenEnc'] },
+    );
+    if (!token) throw notFound('Customer token', id);
+    return token;
+  }
+
+  private map(t: CustomerToken): CustomerTokenDto {
+    return {
+      id: t.id,
+      status: t.status as CustomerTokenDto['status'],
+      merchant_customer_id: t.merchantCustomerId,
+      session_id: t.session.id,
+      consent_id: t.consent.id,
+      intended_use: t.intendedUse,
+      scope: { ...t.scope },
+      description: t.description,
+      purchase_country: t.purchaseCountry,
+      purchase_currency: t.purchaseCurrency,
+      payment_method_type: t.paymentMethodType ?? null,
+      initial_order: t.initialOrder ?? null,
+      created_at: t.createdAt.toISOString(),
+      cancelled_at: t.cancelledAt?.toISOString() ?? null,
+    };
+  }
+}
