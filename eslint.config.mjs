@@ -14,6 +14,7 @@ export default tseslint.config(
       'test/client/generated/**',
       'eslint.config.mjs',
       '**/*.mjs',
+      '.dependency-cruiser.cjs',
       'jest.config.js',
       'test/bench/**/*.js',
     ],
@@ -37,7 +38,46 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts', 'test/**/*.ts', 'jest.config.js'],
+    // One way to reach the database outside the ORM (issue #15): hand-written SQL lives in a feature's
+    // `*.queries.ts` file and runs through src/common/database/sql.ts.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/*.queries.ts',
+      'src/common/database/sql.ts',
+      'src/app/database/migrations/**',
+      'src/klarna-emulator/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.name='em']",
+          message:
+            "Hand-written SQL goes in the feature's *.queries.ts file, through sql() (src/common/database/sql.ts).",
+        },
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.property.name='em']",
+          message:
+            "Hand-written SQL goes in the feature's *.queries.ts file, through sql() (src/common/database/sql.ts).",
+        },
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.name='tx']",
+          message:
+            "Hand-written SQL goes in the feature's *.queries.ts file, through sql() (src/common/database/sql.ts).",
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(getConnection|getKnex)$/]',
+          message: 'Reach the database outside the ORM only through sql() in a *.queries.ts file.',
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^(sql|sqlRowCount|sqlParams)$/]',
+          message: 'sql() is used from *.queries.ts files only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/config/**/*.ts', 'src/klarna-emulator/emulator.config.ts', 'test/**/*.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

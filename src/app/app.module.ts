@@ -23,7 +23,7 @@ import { EventsModule } from '../events/events.module';
 import { HealthModule } from '../operations/health/health.module';
 import { KlarnaModule } from '../klarna/klarna.module';
 import { MerchantsModule } from '../merchants/merchants.module';
-import { AuthorizationsModule } from '../signup/authorizations/authorizations.module';
+import { AuthorizationsModule } from '../signup/sessions/authorizations.module';
 import { ConsentsModule } from '../signup/consents/consents.module';
 import { CustomerTokensModule } from '../signup/customer-tokens/customer-tokens.module';
 import { KeyRotationModule } from '../operations/key-rotation/key-rotation.module';
@@ -52,7 +52,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        LoggingModule.forRoot(config, options.logStream),
+        LoggingModule.forRoot(config.log, options.logStream),
         CryptoModule.register({
           masterKeys: parseMasterKeys(config.crypto.masterKeys),
           activeKeyId: config.crypto.activeKeyId,

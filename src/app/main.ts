@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
 import { devSecrets } from '../config/dev-secrets';
-import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { startEmbeddedPostgres } from '../common/database/embedded-postgres';
 import { startDefaultEmulator } from './klarna-emulator-runner';
 import { seedDemo } from '../demo/demo-seed';
 

@@ -5,7 +5,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import type { AppConfig } from '../config/app-config';
 import { MerchantsService } from '../merchants/merchants.service';
-import type { RunningEmulator } from '../app/klarna-emulator-runner';
 import { DemoContext } from './demo-context';
 
 export const DEMO_MERCHANT_ID = 'mer_00000000000000000000000DEM';
@@ -44,6 +43,13 @@ function loopbackUrl(app: NestFastifyApplication): string {
   return `http://${host}:${address.port}`;
 }
 
+/** The Klarna emulator the demo merchant is pointed at (the composition root starts it). */
+export interface DemoEmulator {
+  url: string;
+  username: string;
+  password: string;
+}
+
 /**
  * Outside production: make sure the demo merchant exists (once), reuse the keys from the previous start when
  * they still work (secrets are stored only as hashes, so the file is the only place they survive), otherwise
@@ -52,7 +58,7 @@ function loopbackUrl(app: NestFastifyApplication): string {
 export async function seedDemo(
   app: NestFastifyApplication,
   config: AppConfig,
-  ctx: { apiUrl: string; emulator?: RunningEmulator },
+  ctx: { apiUrl: string; emulator?: DemoEmulator },
 ): Promise<DemoCredentials & { file: string }> {
   const file = resolve(join(config.dataDir, 'demo-credentials.json'));
   const previous = readPrevious(file);

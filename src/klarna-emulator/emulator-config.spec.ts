@@ -1,4 +1,4 @@
-import { EmulatorConfigError, loadEmulatorConfig } from '../config/emulator.config';
+import { EmulatorConfigError, loadEmulatorConfig } from './emulator.config';
 
 describe('loadEmulatorConfig', () => {
   it('defaults to 127.0.0.1:3100 with the demo merchant and no request logging', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { EmulatorConfigError, loadEmulatorConfig, type EmulatorConfig } from '../config/emulator.config';
+import { EmulatorConfigError, loadEmulatorConfig, type EmulatorConfig } from './emulator.config';
 import { createEmulatorApp } from './emulator.app';
 
 async function main(): Promise<void> {

@@ -1,11 +1,10 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { EnvelopeCrypto } from '../common/crypto/envelope-crypto';
 import type { KlarnaCredentials } from '../klarna/klarna-credentials';
-import { APP_CONFIG } from '../config/core.module';
 import type { AppConfig } from '../config/app-config';
-import { Inject } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { newId } from '../common/ids';
@@ -21,13 +20,20 @@ import { Merchant } from './merchant.entity';
 
 @Injectable()
 export class MerchantsService {
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'klarna'>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly apiKeys: ApiKeysService,
     private readonly crypto: EnvelopeCrypto,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    configService: ConfigService<AppConfig, true>,
+  ) {
+    this.config = {
+      klarna: configService.getOrThrow('klarna', { infer: true }),
+    };
+  }
 
   /** Creates the merchant with a fixed id if it does not exist yet (demo seeding). */
   async ensureMerchant(em: EntityManager, id: string, name: string): Promise<void> {

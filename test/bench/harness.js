@@ -8,7 +8,7 @@ const dist = (p) => path.join(__dirname, '../../dist', p);
 const { createApp } = require(dist('app/app.factory'));
 const { loadConfig } = require(dist('config/app-config'));
 const { createScratchDatabase } = require(dist('common/database/scratch-database'));
-const { freePort } = require(dist('app/database/embedded-postgres'));
+const { freePort } = require(dist('common/database/embedded-postgres'));
 const { ApiKeysService } = require(dist('merchants/api-keys/api-keys.service'));
 
 const BENCH_ENV = {

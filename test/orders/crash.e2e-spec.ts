@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FakeClock } from '../../src/common/clock/clock';
-import { freePort } from '../../src/app/database/embedded-postgres';
+import { freePort } from '../../src/common/database/embedded-postgres';
 import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
 import {
   createMerchant,

@@ -1,5 +1,5 @@
 import { FakeClock } from '../../src/common/clock/clock';
-import { AuthorizationReleaseJob } from '../../src/signup/authorizations/authorization-release.job';
+import { AuthorizationReleaseJob } from '../../src/signup/sessions/authorization-release.job';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import {
   authorizeAndRecord,

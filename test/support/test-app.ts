@@ -10,7 +10,7 @@ import { ApiKeysService } from '../../src/merchants/api-keys/api-keys.service';
 import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import { type Clock, FakeClock } from '../../src/common/clock/clock';
 import { type Env, loadConfig } from '../../src/config/app-config';
-import { freePort } from '../../src/app/database/embedded-postgres';
+import { freePort } from '../../src/common/database/embedded-postgres';
 import { withDatabase } from '../../src/common/database/scratch-database';
 import { type DemoCredentials, seedDemo } from '../../src/demo/demo-seed';
 import { TEST_ENV } from './test-env';
@@ -154,10 +154,7 @@ export async function startTestApp(
   const adminKey = (await apiKeys.issue({ role: 'admin', merchantId: null, name: 'test admin', em })).secret;
   const auditorKey = (await apiKeys.issue({ role: 'auditor', merchantId: null, name: 'test auditor', em }))
     .secret;
-  const demo =
-    emulator && dataDir
-      ? await seedDemo(app, config, { apiUrl: url, emulator: { ...emulator, stop: () => emulator.close() } })
-      : undefined;
+  const demo = emulator && dataDir ? await seedDemo(app, config, { apiUrl: url, emulator }) : undefined;
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   return {

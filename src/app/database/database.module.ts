@@ -9,12 +9,12 @@ import {
 } from '@nestjs/common';
 import { migrateWithLock } from './migrate';
 import { appOrmOptions } from './mikro-orm.config';
-import { LazyRequestContextMiddleware } from '../../common/database/request-context.middleware';
+import { RequestContextMiddleware } from '../../common/database/request-context.middleware';
 
 @Module({})
 export class DatabaseModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(LazyRequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(RequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ApiKey } from '../../merchants/api-keys/api-key.entity';
-import { Authorization } from '../../signup/authorizations/authorization.entity';
+import { Authorization } from '../../signup/sessions/authorization.entity';
 import { Consent, ConsentEvent } from '../../signup/consents/consent.entity';
 import { CustomerToken } from '../../signup/customer-tokens/customer-token.entity';
 import { Event } from '../../events/event.entity';

@@ -1,10 +1,11 @@
+import { ConfigService } from '@nestjs/config';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
+import { deleteAnsweredIdempotencyKeys } from './orders.queries';
 
 const BATCH = 1000;
 
@@ -20,26 +21,20 @@ export class IdempotencyCleanupJob extends PeriodicJob {
 
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     private readonly orm: MikroORM,
     private readonly clock: Clock,
   ) {
-    super(scheduler, config.jobs.enabled);
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
   }
 
   async runOnce(): Promise<number> {
     const em = this.orm.em.fork();
     let total = 0;
     for (;;) {
-      const deleted = await em.execute<{ affectedRows: number }>(
-        `delete from idempotency_keys where ctid in (
-           select ctid from idempotency_keys
-            where expires_at <= ? and response_status is not null limit ?)`,
-        [this.clock.now(), BATCH],
-        'run',
-      );
-      total += deleted.affectedRows;
-      if (deleted.affectedRows < BATCH) return total;
+      const deleted = await deleteAnsweredIdempotencyKeys(em, this.clock.now(), BATCH);
+      total += deleted;
+      if (deleted < BATCH) return total;
     }
   }
 }

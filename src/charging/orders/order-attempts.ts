@@ -1,15 +1,13 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import type { ProblemException } from '../../common/errors/problem.exception';
 import type { OrdersConfig, AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { CustomerToken } from '../../signup/customer-tokens/customer-token.entity';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
-import { sql, sqlParams } from '../../common/database/sql';
 import type { EventType } from '../../events/event-types';
 import { EventsService } from '../../events/events.service';
-import { outboxCtes } from '../../events/outbox-sql';
 import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
 import { KlarnaClient } from '../../klarna/klarna.client';
 import {
@@ -34,6 +32,7 @@ import {
   viewOf,
 } from './order-answers';
 import { IdempotencyKey, Order, type OrderStatus } from './order.entity';
+import { recordOutcome, recordOutcomeInTransaction, releaseAttempt } from './orders.queries';
 
 /** What one attempt at Klarna ended in, from the order's point of view. */
 export type Settled =
@@ -71,9 +70,9 @@ export class OrderAttempts {
     private readonly klarna: KlarnaClient,
     private readonly tokens: CustomerTokensService,
     private readonly events: EventsService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
   ) {
-    this.config = config.orders;
+    this.config = config.getOrThrow('orders', { infer: true });
   }
 
   async run(target: AttemptTarget): Promise<Settled> {
@@ -147,14 +146,7 @@ export class OrderAttempts {
 
   /** Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). */
   async release(target: { orderId: string; attempt: number }): Promise<boolean> {
-    const rows = await sql<{ id: string }>(
-      this.em,
-      `with released as (
-         delete from orders where id = $1 and status = 'unknown' and attempts = $2 returning id)
-       delete from idempotency_keys where order_id in (select id from released) returning order_id as id`,
-      [target.orderId, target.attempt],
-    );
-    return rows.length > 0;
+    return releaseAttempt(this.em, target.orderId, target.attempt);
   }
 
   /** Leaves the order unknown and due for the completer after a backoff. */
@@ -243,17 +235,7 @@ export class OrderAttempts {
    * flushes was most of what the order statements waited on in PostgreSQL).
    */
   private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
-    const { values, p } = sqlParams();
-    const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
-      ${finalizedCtes(p, order, answer, now)}`;
-    const { ctes } = outboxCtes(p, { ...orderEvent(order), when: 'o' }, now);
-    const [{ won }] = await sql<{ won: number }>(
-      this.em,
-      `with ${finalized}, ${ctes}
-       select (select count(*) from o)::int as won, (select count(*) from commit_mode)::int as commit_mode`,
-      values,
-    );
-    return won === 1;
+    return recordOutcome(this.em, order, answer, now, { ...orderEvent(order), when: 'o' });
   }
 
   /** Klarna also changed the token's status (a refused charge): the token, its consent and their events too. */
@@ -264,12 +246,8 @@ export class OrderAttempts {
     tokenStatus: string,
   ): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
-      const { values, p } = sqlParams('?');
-      const [{ won }] = await tx.execute<{ won: number }[]>(
-        `with ${finalizedCtes(p, order, answer, now)} select (select count(*) from o)::int as won`,
-        values,
-      );
-      if (won === 0) return false;
+      const won = await recordOutcomeInTransaction(tx, order, answer, now);
+      if (!won) return false;
       const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
       // The one place a Klarna token status is applied (event once, consent withdrawn once).
       await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
@@ -294,32 +272,6 @@ export class OrderAttempts {
   }
 }
 
-/**
- * The CTEs `o` (the order, only while still unknown) and `k` (the answer every replay gets, only if `o` won) that
- * record a definite outcome; `p` adds a parameter and returns its placeholder.
- */
-function finalizedCtes(
-  p: (value: unknown) => string,
-  order: OrderView,
-  answer: RenderedAnswer,
-  now: Date,
-): string {
-  return `
-    o as (
-      update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
-             fraud_status = ${p(order.fraudStatus)},
-             authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
-             error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
-             klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
-             completed_at = ${p(now)}, updated_at = ${p(now)}
-       where id = ${p(order.id)} and status = 'unknown' returning id),
-    k as (
-      update idempotency_keys set response_status = ${p(answer.status)},
-             response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
-       where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
-         and order_id in (select id from o) returning 1)`;
-}
-
 function orderEvent(order: OrderView): {
   merchantId: string;
   type: EventType;
@@ -331,5 +283,3 @@ function orderEvent(order: OrderView): {
     data: { ...toOrderDto(order) },
   };
 }
-
-const jsonOrNull = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));

@@ -1,10 +1,11 @@
+import { ConfigService } from '@nestjs/config';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
+import { abandonOverdueOrders, claimDueOrders } from './orders.queries';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
 import { MerchantsService } from '../../merchants/merchants.service';
 import { viewOf } from './order-answers';
@@ -35,27 +36,23 @@ export class OrderCompleterJob extends PeriodicJob {
 
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     private readonly orm: MikroORM,
     private readonly clock: Clock,
     private readonly attempts: OrderAttempts,
     private readonly tokens: CustomerTokensService,
     private readonly merchants: MerchantsService,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.config = config.orders;
-    this.intervalMs = config.orders.completerIntervalMs;
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
+    this.config = config.getOrThrow('orders', { infer: true });
+    this.intervalMs = config.getOrThrow('orders', { infer: true }).completerIntervalMs;
   }
 
   async runOnce(): Promise<number> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
     const giveUpBefore = new Date(now.getTime() - this.config.giveUpAfterMs);
-    const abandoned = await em.execute<{ id: string }[]>(
-      `update orders set next_attempt_at = null, last_error = 'gave_up', updated_at = ?
-        where status = 'unknown' and next_attempt_at <= ? and created_at <= ? returning id`,
-      [now, now, giveUpBefore],
-    );
+    const abandoned = await abandonOverdueOrders(em, now, giveUpBefore);
     for (const { id } of abandoned) {
       // Past this point a retry could fall outside Klarna's idempotency window and charge twice.
       this.logger.error(
@@ -63,13 +60,11 @@ export class OrderCompleterJob extends PeriodicJob {
         'token order outcome still unknown; reconcile it with Klarna by hand',
       );
     }
-    const claimed = await em.execute<ClaimedRow[]>(
-      `update orders set attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
-        where id in (select id from orders
-                      where status = 'unknown' and next_attempt_at <= ?
-                      order by next_attempt_at limit ? for update skip locked)
-        returning id, attempts`,
-      [new Date(now.getTime() + this.config.attemptLeaseMs), now, now, BATCH],
+    const claimed = await claimDueOrders(
+      em,
+      new Date(now.getTime() + this.config.attemptLeaseMs),
+      now,
+      BATCH,
     );
     const queue = [...claimed];
     const worker = async () => {

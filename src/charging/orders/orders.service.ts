@@ -1,5 +1,6 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Clock } from '../../common/clock/clock';
@@ -10,15 +11,9 @@ import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { flattenValidationErrors } from '../../common/validation/validation';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
-import {
-  CustomerToken,
-  type CustomerTokenStatus,
-  VISIBLE_TOKEN_STATUSES,
-} from '../../signup/customer-tokens/customer-token.entity';
-import { sql } from '../../common/database/sql';
+import { CustomerToken, VISIBLE_TOKEN_STATUSES } from '../../signup/customer-tokens/customer-token.entity';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
-import type { KlarnaCredentials, KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
+import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
 import type { KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
 import { MerchantsService } from '../../merchants/merchants.service';
 import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
@@ -38,7 +33,14 @@ import {
   viewOf,
 } from './order-answers';
 import { OrderAttempts, type Settled } from './order-attempts';
-import { Order, type OrderStatus } from './order.entity';
+import {
+  claimTokenOrder,
+  type ClaimRow,
+  type CredentialColumns,
+  lookUpPlacement,
+  type PlaceRow,
+} from './orders.queries';
+import { Order } from './order.entity';
 import type { IntendedUse, TermsScope } from '../../signup/terms/terms.entity';
 
 export interface TokenOrderInput {
@@ -107,9 +109,9 @@ export class OrdersService {
     private readonly tokens: CustomerTokensService,
     private readonly merchants: MerchantsService,
     private readonly attempts: OrderAttempts,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
   ) {
-    this.config = config.orders;
+    this.config = config.getOrThrow('orders', { infer: true });
   }
 
   /** Places (or replays) the order for this idempotency key; never charges twice for one key. */
@@ -262,28 +264,7 @@ export class OrdersService {
     customerTokenId: string,
     idempotencyKey: string,
   ): Promise<PlaceRow> {
-    const rows = await sql<PlaceRow>(
-      this.em,
-      `select k.request_hash as key_request_hash, k.order_id as key_order_id,
-              k.response_status as key_response_status, k.response_content_type as key_response_content_type,
-              k.response_body as key_response_body,
-              o.status as order_status, o.klarna_order_id as order_klarna_order_id,
-              o.error_code as order_error_code, o.error_message as order_error_message,
-              o.last_error as order_last_error, o.next_attempt_at as order_next_attempt_at,
-              t.id as token_id, t.status as token_status, t.intended_use as token_intended_use,
-              t.scope as token_scope, t.klarna_token_enc as token_klarna_token_enc, t.consent_id as token_consent_id,
-              exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
-                as withdrawn,
-              m.id as merchant_id, m.klarna_username, m.klarna_password_enc, m.klarna_region,
-              m.klarna_environment, m.klarna_base_url
-         from (select $1::text as id) wanted
-         left join merchants m on m.id = wanted.id
-         left join customer_tokens t on t.id = $2 and t.merchant_id = wanted.id and t.status = any($4)
-         left join idempotency_keys k on k.merchant_id = wanted.id and k.key = $3
-         left join orders o on o.id = k.order_id`,
-      [merchantId, customerTokenId, idempotencyKey, VISIBLE_TOKEN_STATUSES],
-    );
-    return rows[0];
+    return lookUpPlacement(this.em, merchantId, customerTokenId, idempotencyKey, VISIBLE_TOKEN_STATUSES);
   }
 
   /**
@@ -370,50 +351,26 @@ export class OrdersService {
     // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent.
     let claimed: ClaimRow | undefined;
     try {
-      [claimed] = await sql<ClaimRow>(
-        this.em,
-        `with chargeable as (
-           select t.klarna_token_enc, m.klarna_username, m.klarna_password_enc, m.klarna_region,
-                  m.klarna_environment, m.klarna_base_url
-             from customer_tokens t join merchants m on m.id = t.merchant_id
-            where t.id = $7 and t.merchant_id = $1 and t.status = 'active' and t.consent_id = $8
-              and not exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
-              and m.klarna_username is not null and m.klarna_password_enc is not null
-              and m.klarna_region is not null and m.klarna_environment is not null),
-         claimed as (
-           insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
-           select $1, $2, $3, $4, $5, $6 from chargeable
-           on conflict do nothing returning order_id),
-         placed as (
-           insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
-                               klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
-                               order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
-                               next_attempt_at, created_at, updated_at)
-           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
-             from claimed
-           returning id)
-         select chargeable.* from chargeable where exists (select 1 from placed)`,
-        [
-          merchantId,
-          idempotencyKey,
-          requestHash,
-          order.id,
-          now,
-          new Date(now.getTime() + this.config.idempotencyRetentionMs),
-          customerTokenId,
-          facts.consentId,
-          order.subscriptionId,
-          klarnaKey,
-          order.requestId,
-          order.purchaseCurrency,
-          order.orderAmount,
-          order.orderTaxAmount,
-          order.merchantReference1,
-          order.merchantReference2,
-          JSON.stringify(body),
-          order.nextAttemptAt,
-        ],
-      );
+      [claimed] = await claimTokenOrder(this.em, [
+        merchantId,
+        idempotencyKey,
+        requestHash,
+        order.id,
+        now,
+        new Date(now.getTime() + this.config.idempotencyRetentionMs),
+        customerTokenId,
+        facts.consentId,
+        order.subscriptionId,
+        klarnaKey,
+        order.requestId,
+        order.purchaseCurrency,
+        order.orderAmount,
+        order.orderTaxAmount,
+        order.merchantReference1,
+        order.merchantReference2,
+        JSON.stringify(body),
+        order.nextAttemptAt,
+      ]);
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -470,19 +427,6 @@ interface NewOrderRequest {
   options: PlaceOptions;
 }
 
-interface CredentialColumns {
-  klarna_username: string | null;
-  klarna_password_enc: string | null;
-  klarna_region: KlarnaRegion | null;
-  klarna_environment: KlarnaEnvironment | null;
-  klarna_base_url: string | null;
-}
-
-/** What the claim returns when it placed the attempt: what the call to Klarna needs. */
-interface ClaimRow extends CredentialColumns {
-  klarna_token_enc: string;
-}
-
 const credentialColumns = (row: CredentialColumns) => ({
   klarnaUsername: row.klarna_username,
   klarnaPasswordEnc: row.klarna_password_enc,
@@ -497,34 +441,6 @@ function passesChecks(input: TokenOrderInput, facts: TokenFacts): boolean {
     checkKlarnaTokenOrder(input).length === 0 &&
     consentScopeViolations(input, facts.scope, facts.intendedUse, false).length === 0
   );
-}
-
-/** The one row {@link OrdersService.lookUp} reads (column names as selected). */
-interface PlaceRow {
-  key_request_hash: string | null;
-  key_order_id: string | null;
-  key_response_status: number | null;
-  key_response_content_type: string | null;
-  key_response_body: string | null;
-  order_status: OrderStatus | null;
-  order_klarna_order_id: string | null;
-  order_error_code: string | null;
-  order_error_message: string | null;
-  order_last_error: string | null;
-  order_next_attempt_at: string | null;
-  token_id: string | null;
-  token_status: CustomerTokenStatus | null;
-  token_intended_use: IntendedUse | null;
-  token_scope: TermsScope | null;
-  token_klarna_token_enc: string | null;
-  token_consent_id: string | null;
-  withdrawn: boolean;
-  merchant_id: string | null;
-  klarna_username: string | null;
-  klarna_password_enc: string | null;
-  klarna_region: KlarnaRegion | null;
-  klarna_environment: KlarnaEnvironment | null;
-  klarna_base_url: string | null;
 }
 
 function placementOf(settled: Settled): Placement {

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { SubscriptionCharger } from './subscription-charger';
 
 /**
@@ -16,11 +16,11 @@ export class SubscriptionChargeJob extends PeriodicJob {
 
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     private readonly charger: SubscriptionCharger,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.intervalMs = config.subscriptions.pollIntervalMs;
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
+    this.intervalMs = config.getOrThrow('subscriptions', { infer: true }).pollIntervalMs;
   }
 
   async runOnce(): Promise<number> {

@@ -1,12 +1,22 @@
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { ProblemException } from '../../common/errors/problem.exception';
+import {
+  advanceSubscriptions,
+  insertCycles,
+  insertSubscriptionEvents,
+  lockDueCycles,
+  lockDueSubscriptions,
+  markCharged,
+  markCyclesCharging,
+  settleChargedCycles,
+} from './subscriptions.queries';
 import { newId } from '../../common/ids';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { type EmitInput, EventsService } from '../../events/events.service';
 import { type ChargeOutcome, OrdersService } from '../orders/orders.service';
 import { dueAt, dueCycles, type Rhythm } from './schedule';
@@ -77,26 +87,6 @@ type Succeeded = { claim: ClaimedCycle; outcome: Extract<ChargeOutcome, { kind: 
 /** `charge` threw: nothing is known to have happened, the cycle is tried again soon. */
 type Attempt = ChargeOutcome | { kind: 'transient'; code: string } | { kind: 'not_chargeable' };
 
-interface DueRow {
-  id: string;
-  start_date: string;
-  end_date: string | null;
-  interval: Rhythm['interval'];
-  interval_count: number;
-  next_cycle: number;
-  merchant_id: string;
-}
-
-interface ClaimRow {
-  id: string;
-  subscription_id: string;
-  merchant_id: string;
-  customer_token_id: string;
-  cycle: number;
-  attempts: number;
-  order_id: string | null;
-}
-
 /**
  * The idempotency key of a cycle's charge: `sub_…:cycle:7`. A dunning retry is a new charge after a definite
  * decline (nothing was charged), so it gets its own key, `sub_…:cycle:7:attempt:2`. Keys are fixed before the
@@ -115,6 +105,9 @@ export const cycleKey = (subscriptionId: string, cycle: number, attempt = 1): st
 export class SubscriptionCharger {
   private readonly logger = new Logger(SubscriptionCharger.name);
 
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'subscriptions'>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
@@ -122,8 +115,12 @@ export class SubscriptionCharger {
     private readonly transitions: SubscriptionTransitions,
     private readonly reconciliation: TokenReconciliation,
     private readonly events: EventsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    configService: ConfigService<AppConfig, true>,
+  ) {
+    this.config = {
+      subscriptions: configService.getOrThrow('subscriptions', { infer: true }),
+    };
+  }
 
   /** One round: create the cycles that came due, then claim and charge a batch. Returns the cycles charged. */
   async runOnce(subscriptionId?: string): Promise<number> {
@@ -141,15 +138,7 @@ export class SubscriptionCharger {
   async materialize(limit: number, subscriptionId?: string): Promise<number> {
     return this.em.fork().transactional(async (em) => {
       const now = this.clock.now();
-      const rows = await em.execute<DueRow[]>(
-        `select id, start_date, end_date, interval, interval_count, next_cycle, merchant_id
-           from subscriptions
-          where status in ('active', 'past_due') and next_charge_at <= ? ${subscriptionId ? 'and id = ?' : ''}
-          order by next_charge_at
-          limit ?
-          for update skip locked`,
-        subscriptionId ? [now, subscriptionId, limit] : [now, limit],
-      );
+      const rows = await lockDueSubscriptions(em, now, limit, subscriptionId);
       if (rows.length === 0) return 0;
       const cycles: unknown[][] = [];
       const updates: unknown[][] = [];
@@ -198,32 +187,13 @@ export class SubscriptionCharger {
         updates.push([row.id, latest, latest + 1, dueAt(rhythm, latest + 1)]);
       }
       if (cycles.length > 0) {
-        await em.execute(
-          `insert into subscription_cycles
-             (id, subscription_id, merchant_id, cycle, due_at, status, next_attempt_at, last_error, settled_at,
-              attempts, created_at, updated_at)
-           values ${cycles.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`).join(', ')}
-           on conflict (subscription_id, cycle) do nothing`,
-          cycles.flatMap((c) => [...c, now, now]),
-        );
+        await insertCycles(em, cycles, now);
       }
       if (skippedEvents.length > 0) {
-        await em.execute(
-          `insert into subscription_events (id, subscription_id, merchant_id, type, cycle, created_at)
-           values ${skippedEvents.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-          skippedEvents.flat(),
-        );
+        await insertSubscriptionEvents(em, skippedEvents);
       }
       if (updates.length > 0) {
-        await em.execute(
-          `update subscriptions s
-              set current_cycle = v.current_cycle, next_cycle = v.next_cycle, next_charge_at = v.next_charge_at,
-                  updated_at = ?
-             from (values ${updates.map(() => '(?::text, ?::int, ?::int, ?::timestamptz)').join(', ')})
-                  as v(id, current_cycle, next_cycle, next_charge_at)
-            where s.id = v.id`,
-          [now, ...updates.flat()],
-        );
+        await advanceSubscriptions(em, updates, now);
       }
       return updates.length;
     });
@@ -241,18 +211,7 @@ export class SubscriptionCharger {
     // Lock candidates and mark the chosen ones in one short transaction: rows another worker holds are skipped,
     // and a row it has just claimed no longer matches once its lock is released.
     const rows = await this.em.fork().transactional(async (em) => {
-      const candidates = await em.execute<{ id: string; merchant_id: string }[]>(
-        `select c.id, c.merchant_id
-           from subscription_cycles c
-           join subscriptions s on s.id = c.subscription_id
-          where c.status in ('scheduled', 'charging') and c.next_attempt_at <= ?
-            and (c.status = 'charging' or s.status in ('active', 'past_due'))
-            ${subscriptionId ? 'and c.subscription_id = ?' : ''}
-          order by c.next_attempt_at
-          limit ?
-          for update of c skip locked`,
-        [now, ...(subscriptionId ? [subscriptionId] : []), limit * 4],
-      );
+      const candidates = await lockDueCycles(em, now, limit * 4, subscriptionId);
       const perMerchantCount = new Map<string, number>();
       const chosen: string[] = [];
       for (const row of candidates) {
@@ -263,15 +222,7 @@ export class SubscriptionCharger {
         if (chosen.length >= limit) break;
       }
       if (chosen.length === 0) return [];
-      return em.execute<ClaimRow[]>(
-        `update subscription_cycles c
-            set status = 'charging', lock_token = ?, next_attempt_at = ?, updated_at = ?
-           from subscriptions s
-          where s.id = c.subscription_id and c.id in (${chosen.map(() => '?').join(', ')})
-          returning c.id, c.subscription_id, c.merchant_id, c.cycle, c.attempts, c.order_id,
-                    s.customer_token_id`,
-        [lockToken, new Date(now.getTime() + LEASE_MS), now, ...chosen],
-      );
+      return markCyclesCharging(em, chosen, lockToken, new Date(now.getTime() + LEASE_MS), now);
     });
     return rows.map((r) => ({
       id: r.id,
@@ -352,14 +303,10 @@ export class SubscriptionCharger {
   private async recordSuccesses(items: Succeeded[]): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const now = this.clock.now();
-      const kept = await em.execute<{ id: string; subscription_id: string }[]>(
-        `update subscription_cycles c
-            set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
-                settled_at = ?, last_error = null, lock_token = null, updated_at = ?
-           from (values ${items.map(() => '(?::text, ?::text, ?::text)').join(', ')}) as v(id, lock_token, order_id)
-          where c.id = v.id and c.lock_token = v.lock_token and c.status = 'charging'
-          returning c.id, c.subscription_id`,
-        [now, now, ...items.flatMap((i) => [i.claim.id, i.claim.lockToken, i.outcome.orderId])],
+      const kept = await settleChargedCycles(
+        em,
+        items.map((i): [string, string, string] => [i.claim.id, i.claim.lockToken, i.outcome.orderId]),
+        now,
       );
       if (kept.length < items.length) {
         this.logger.warn(
@@ -369,10 +316,7 @@ export class SubscriptionCharger {
       }
       if (kept.length === 0) return;
       const subIds = [...new Set(kept.map((k) => k.subscription_id))].sort();
-      await em.execute(
-        `update subscriptions set last_charged_at = ?, updated_at = ? where id in (${subIds.map(() => '?').join(', ')})`,
-        [now, now, ...subIds],
-      );
+      await markCharged(em, subIds, now);
       const subs = new Map(
         (await em.find(Subscription, { id: { $in: subIds } })).map((sub) => [sub.id, sub]),
       );

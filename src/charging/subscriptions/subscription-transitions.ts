@@ -1,10 +1,10 @@
+import { ConfigService } from '@nestjs/config';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { newId } from '../../common/ids';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import type { EventType } from '../../events/event-types';
 import { EventsService } from '../../events/events.service';
 import { dueAt, firstCycleFromToday } from './schedule';
@@ -44,11 +44,18 @@ export interface RecordInput {
  */
 @Injectable()
 export class SubscriptionTransitions {
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'subscriptions'>;
+
   constructor(
     private readonly clock: Clock,
     private readonly events: EventsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    configService: ConfigService<AppConfig, true>,
+  ) {
+    this.config = {
+      subscriptions: configService.getOrThrow('subscriptions', { infer: true }),
+    };
+  }
 
   /** Appends to the subscription's history and, for merchant-facing types, to the events outbox. */
   async record(em: EntityManager, sub: Subscription, input: RecordInput): Promise<void> {

@@ -1,6 +1,7 @@
+import { ConfigService } from '@nestjs/config';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import {
   conflict,
@@ -18,7 +19,6 @@ import {
   toPage,
 } from '../../common/pagination/pagination';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
 import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
 import { checkKlarnaTokenOrder } from '../../klarna/order/klarna-order-rules';
@@ -40,6 +40,7 @@ import {
   type SubscriptionOrder,
 } from './subscription.entity';
 import { cycleDto, subscriptionDto, subscriptionEventDto } from './subscription.mapper';
+import { latestCycleIds } from './subscriptions.queries';
 import { SubscriptionCharger } from './subscription-charger';
 import { SubscriptionTransitions } from './subscription-transitions';
 
@@ -65,14 +66,21 @@ function delaysProblems(delays: number[], field: string): FieldError[] {
 export class SubscriptionsService {
   private readonly logger = new Logger(SubscriptionsService.name);
 
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'subscriptions'>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly tokens: CustomerTokensService,
     private readonly transitions: SubscriptionTransitions,
     private readonly charger: SubscriptionCharger,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    configService: ConfigService<AppConfig, true>,
+  ) {
+    this.config = {
+      subscriptions: configService.getOrThrow('subscriptions', { infer: true }),
+    };
+  }
 
   async create(
     merchantId: string,
@@ -373,12 +381,8 @@ export class SubscriptionsService {
 
   private async latestCycles(ids: string[]): Promise<Map<string, SubscriptionCycle>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.em.execute<{ id: string }[]>(
-      `select distinct on (subscription_id) id from subscription_cycles
-        where subscription_id in (${ids.map(() => '?').join(', ')})
-        order by subscription_id, cycle desc`,
-      ids,
-    );
+    const rows = await latestCycleIds(this.em, ids);
+
     const cycles = await this.em.find(SubscriptionCycle, { id: { $in: rows.map((r) => r.id) } });
     return new Map(cycles.map((c) => [c.subscription.id, c]));
   }

@@ -1,10 +1,10 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { TokenReconciliation } from './token-reconciliation';
 
 /** A token whose read failed is looked at again after this long instead of a whole reconciliation interval. */
@@ -21,15 +21,21 @@ export class TokenReconciliationJob extends PeriodicJob {
   readonly name = 'token-reconciliation';
   readonly intervalMs: number;
 
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'subscriptions'>;
+
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    configService: ConfigService<AppConfig, true>,
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly reconciliation: TokenReconciliation,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.intervalMs = config.subscriptions.reconcilePollIntervalMs;
+    super(scheduler, configService.getOrThrow('jobs', { infer: true }).enabled);
+    this.config = {
+      subscriptions: configService.getOrThrow('subscriptions', { infer: true }),
+    };
+    this.intervalMs = this.config.subscriptions.reconcilePollIntervalMs;
   }
 
   async runOnce(): Promise<number> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../app/database/embedded-postgres';
+import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ScratchDatabase {
   url: string;

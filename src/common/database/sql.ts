@@ -1,50 +1,59 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
-
-interface PgConnection {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
-interface KnexClient {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(connection: PgConnection): Promise<unknown>;
-}
+import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
 
 /**
- * Runs ONE statement (`$1`-style parameters) straight on a connection of the ORM's pool, which is already
- * switched to the application role. For hot paths: it skips the ORM's query building and identity map, which
- * cost more CPU than PostgreSQL's own work there. A single statement is its own transaction, so a hot path that
- * must change several tables atomically writes them as common-table expressions of one statement.
+ * The one way to run hand-written SQL (each feature keeps its statements in its `*.queries.ts` file; a lint rule
+ * forbids `em.execute`, `getConnection()` and `getKnex()` anywhere else). Parameters are `$1`-style only.
  *
- * Each statement is prepared once per connection (named by a hash of its text), so PostgreSQL parses and plans
- * it once rather than on every call; write statements whose text does not depend on the values.
+ * The statement runs on a connection of the ORM's own pool, reached through public API only: the entity
+ * manager's transaction (`em.getTransactionContext()`) when it is inside `em.transactional`, so the statement is
+ * part of that transaction, else the pool behind `getKnex()`; knex's `client.acquireConnection()` hands out the
+ * transaction's own connection inside a transaction and a pooled one outside. Outside a transaction a single
+ * statement is its own transaction, so a hot path that must change several tables atomically writes them as
+ * common-table expressions of one statement.
  *
- * Not for use inside `em.transactional`: it takes its own connection, outside that transaction. Dates come back
- * as strings (the ORM's pg type parsers), numbers of type bigint too.
+ * It skips the ORM's query building and identity map, which cost more CPU than PostgreSQL's own work on hot
+ * paths. Each statement is prepared once per connection (named by a hash of its text), so PostgreSQL parses and
+ * plans it once rather than on every call: write statements whose text does not depend on the values. Dates come
+ * back as strings (the ORM's pg type parsers), numbers of type bigint too.
  */
 export async function sql<T>(em: EntityManager, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = em.getConnection().getKnex().client as unknown as KnexClient;
-  const connection = await client.acquireConnection();
+  return (await query(em, text, values)).rows as T[];
+}
+
+/** {@link sql} for a statement whose answer is how many rows it changed (update, delete without returning). */
+export async function sqlRowCount(em: EntityManager, text: string, values: unknown[] = []): Promise<number> {
+  return (await query(em, text, values)).rowCount ?? 0;
+}
+
+async function query(
+  em: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<QueryResult<QueryResultRow>> {
+  const knex: Knex = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+  // `client` is typed `any` on the Knex instance; Knex.Client is knex's own public class declaring both methods.
+  const client = knex.client as Knex.Client;
+  const connection = (await client.acquireConnection()) as PoolClient;
   try {
-    const result = await connection.query({ name: statementName(text), text, values });
-    return result.rows as T[];
+    return await connection.query({ name: statementName(text), text, values });
   } finally {
     await client.releaseConnection(connection);
   }
 }
 
 /**
- * Collects parameters while a statement is written: `p(value)` appends it and returns its placeholder, `$n` for
- * {@link sql}, or `?` for the ORM's `execute` (positional, so values must be added in the order of the text).
+ * Collects parameters while a statement is written: `p(value)` appends it and returns its placeholder (`$n`),
+ * for statements whose shape depends on the request (filters).
  */
-export function sqlParams(style: '$' | '?' = '$'): { values: unknown[]; p: (value: unknown) => string } {
+export function sqlParams(): { values: unknown[]; p: (value: unknown) => string } {
   const values: unknown[] = [];
   return {
     values,
     p: (value) => {
       values.push(value);
-      return style === '?' ? '?' : `$${values.length}`;
+      return `$${values.length}`;
     },
   };
 }

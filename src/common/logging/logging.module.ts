@@ -1,16 +1,15 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '../../config/app-config';
 import { redactSecrets } from './redact';
 
 /** Structured JSON logs (pino) with the request id on every line and secrets redacted. */
 @Module({})
 export class LoggingModule {
   /** `stream`: where log lines go instead of stdout (tests capture them to search for secrets). */
-  static forRoot(config: AppConfig, stream?: DestinationStream): DynamicModule {
+  static forRoot(config: { level: string }, stream?: DestinationStream): DynamicModule {
     const options: Exclude<Params['pinoHttp'], unknown[] | undefined> = {
-      level: config.log.level,
+      level: config.level,
       // Fastify already assigned the request id (from X-Request-Id when well-formed).
       genReqId: (req) => (req as unknown as { id: string }).id,
       customAttributeKeys: { reqId: 'request_id' },

@@ -1,13 +1,13 @@
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
 import { newId } from '../../common/ids';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { Event } from '../event.entity';
 import { MetricsService } from '../../operations/metrics/metrics.service';
 import { nextAttemptAt } from './retry-schedule';
@@ -53,16 +53,22 @@ export class WebhookDeliveryJob extends PeriodicJob {
   /** DNS for delivery-time address checks; replaceable in tests. */
   resolver: Resolver = systemResolver;
 
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'webhooks'>;
+
   constructor(
     scheduler: SchedulerRegistry,
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly crypto: EnvelopeCrypto,
     private readonly metrics: MetricsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    configService: ConfigService<AppConfig, true>,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.intervalMs = config.webhooks.pollIntervalMs;
+    super(scheduler, configService.getOrThrow('jobs', { infer: true }).enabled);
+    this.config = {
+      webhooks: configService.getOrThrow('webhooks', { infer: true }),
+    };
+    this.intervalMs = this.config.webhooks.pollIntervalMs;
   }
 
   async runOnce(): Promise<number> {

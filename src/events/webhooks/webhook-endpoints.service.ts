@@ -1,6 +1,7 @@
+import { ConfigService } from '@nestjs/config';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
@@ -14,7 +15,6 @@ import {
   toPage,
 } from '../../common/pagination/pagination';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import type { EventType } from '../event-types';
 import type {
   CreateWebhookEndpointDto,
@@ -32,12 +32,19 @@ const newSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`
 
 @Injectable()
 export class WebhookEndpointsService {
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'webhooks'>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly crypto: EnvelopeCrypto,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    configService: ConfigService<AppConfig, true>,
+  ) {
+    this.config = {
+      webhooks: configService.getOrThrow('webhooks', { infer: true }),
+    };
+  }
 
   async create(merchantId: string, input: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
     try {

@@ -1,6 +1,6 @@
-import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { JwksController } from './jwks.controller';
 import { loadReceiptKeys } from '../../common/crypto/receipt-keys';
 import { RECEIPT_KEYS, ReceiptService } from './receipt.service';
@@ -11,16 +11,25 @@ import { RECEIPT_KEYS, ReceiptService } from './receipt.service';
   providers: [
     {
       provide: RECEIPT_KEYS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        loadReceiptKeys(config.receipts.signingKey, config.receipts.previousPublicKeys),
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const receipts = config.getOrThrow('receipts', { infer: true });
+        return loadReceiptKeys(receipts.signingKey, receipts.previousPublicKeys);
+      },
     },
     ReceiptService,
   ],
   exports: [ReceiptService],
 })
 export class ReceiptsModule implements OnModuleInit {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** The settings this class reads, from @nestjs/config's ConfigService. */
+  private readonly config: Pick<AppConfig, 'receipts'>;
+
+  constructor(configService: ConfigService<AppConfig, true>) {
+    this.config = {
+      receipts: configService.getOrThrow('receipts', { infer: true }),
+    };
+  }
 
   onModuleInit(): void {
     if (this.config.receipts.ephemeral) {

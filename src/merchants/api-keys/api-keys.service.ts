@@ -1,31 +1,21 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import type { Principal } from '../../common/auth/principal';
 import { apiKeyMatches, generateApiKey, parseApiKey } from '../../common/auth/api-key-secret';
 import { Clock } from '../../common/clock/clock';
 import { notFound } from '../../common/errors/problem.exception';
 import { newId } from '../../common/ids';
-import { sql } from '../../common/database/sql';
 import { Merchant } from '../merchant.entity';
 import { ApiKey } from './api-key.entity';
+import { keyByPrefix, type KeyRow, touchKey } from './api-keys.queries';
 import type { Role } from '../../common/auth/role';
 
 /** last_used_at is refreshed at most this often, so that authentication does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 /** Bound on the rows kept in memory (the oldest go first). */
 const CACHED_KEYS = 10_000;
-
-interface KeyRow {
-  id: string;
-  role: Role;
-  merchant_id: string | null;
-  secret_hash: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
 
 @Injectable()
 export class ApiKeysService {
@@ -35,9 +25,9 @@ export class ApiKeysService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
   ) {
-    this.cacheMs = config.apiKeys.cacheMs;
+    this.cacheMs = config.getOrThrow('apiKeys', { infer: true }).cacheMs;
   }
 
   /** The caller behind a key, or null when the key is unknown, wrong, revoked or expired. */
@@ -49,7 +39,7 @@ export class ApiKeysService {
     const now = this.clock.now();
     if (row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
-      await sql(this.em, 'update api_keys set last_used_at = $1 where id = $2', [now, row.id]);
+      await touchKey(this.em, row.id, now);
       row.last_used_at = now.toISOString();
     }
     return { keyId: row.id, role: row.role, merchantId: row.merchant_id };
@@ -63,12 +53,8 @@ export class ApiKeysService {
   private async rowOf(prefix: string): Promise<KeyRow | undefined> {
     const cached = this.rows.get(prefix);
     if (cached && performance.now() - cached.readAt < this.cacheMs) return cached.row;
-    const [row] = await sql<KeyRow>(
-      this.em,
-      `select id, role, merchant_id, secret_hash, expires_at, revoked_at, last_used_at
-         from api_keys where prefix = $1`,
-      [prefix],
-    );
+    const row = await keyByPrefix(this.em, prefix);
+
     this.rows.delete(prefix);
     if (row && this.cacheMs > 0) {
       this.rows.set(prefix, { row, readAt: performance.now() });

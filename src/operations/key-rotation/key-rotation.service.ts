@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { countStaleSecrets, lockStaleSecrets, writeSecret } from './key-rotation.queries';
 import { clientTokenAad } from '../../signup/sessions/sessions.service';
 
 /** Every envelope-encrypted column and the associated data its values are bound to. */
@@ -28,11 +29,6 @@ export interface RotationReport {
 }
 
 const BATCH = 500;
-
-interface SecretRow {
-  id: string;
-  value: string;
-}
 
 /**
  * Re-wraps every secret under the active master key, online: batches of 500 rows, each in its own short
@@ -67,19 +63,12 @@ export class KeyRotationService {
     for (;;) {
       const em = this.em.fork();
       const batch = await em.transactional(async (tx) => {
-        const rows = await tx.execute<SecretRow[]>(
-          `select id, ${secret.column} as value from ${secret.table}
-            where ${secret.column} is not null and left(${secret.column}, ?) <> ? and id > ?
-            order by id limit ? for update skip locked`,
-          [activePrefix.length, activePrefix, after, BATCH],
-        );
+        const rows = await lockStaleSecrets(tx, secret, activePrefix, after, BATCH);
+
         for (const row of rows) {
           try {
             const rotated = this.crypto.rotate(row.value, secret.aad(row.id));
-            await tx.execute(`update ${secret.table} set ${secret.column} = ? where id = ?`, [
-              rotated,
-              row.id,
-            ]);
+            await writeSecret(tx, secret, row.id, rotated);
             report.rotated += 1;
           } catch {
             report.failed.push(row.id);
@@ -90,13 +79,9 @@ export class KeyRotationService {
       if (batch.length === 0) break;
       after = batch[batch.length - 1].id;
     }
-    const remaining = await this.em
-      .fork()
-      .execute<{ count: string }[]>(
-        `select count(*) as count from ${secret.table} where ${secret.column} is not null and left(${secret.column}, ?) <> ?`,
-        [activePrefix.length, activePrefix],
-      );
-    report.skipped = Number(remaining[0].count) - report.failed.length;
+    const remaining = await countStaleSecrets(this.em.fork(), secret, activePrefix);
+
+    report.skipped = remaining - report.failed.length;
     if (report.failed.length > 0) {
       this.logger.error({ event: 'key_rotation_failed_rows', table: secret.table, ids: report.failed });
     }

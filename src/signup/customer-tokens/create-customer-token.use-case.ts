@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import { Authorization } from '../authorizations/authorization.entity';
-import { AuthorizationsService } from '../authorizations/authorizations.service';
+import { Authorization } from '../sessions/authorization.entity';
+import { AuthorizationsService } from '../sessions/authorizations.service';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
 import { isUniqueViolation } from '../../common/database/errors';

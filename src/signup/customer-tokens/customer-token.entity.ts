@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Authorization } from '../authorizations/authorization.entity';
+import { Authorization } from '../sessions/authorization.entity';
 import { Consent } from '../consents/consent.entity';
 import { Merchant } from '../../merchants/merchant.entity';
 import { Session } from '../sessions/session.entity';

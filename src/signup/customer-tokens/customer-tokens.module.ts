@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthorizationsModule } from '../authorizations/authorizations.module';
+import { AuthorizationsModule } from '../sessions/authorizations.module';
 import { ConsentsModule } from '../consents/consents.module';
 import { EventsModule } from '../../events/events.module';
 import { MerchantsModule } from '../../merchants/merchants.module';

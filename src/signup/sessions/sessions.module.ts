@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthorizationsModule } from '../authorizations/authorizations.module';
+import { AuthorizationsModule } from './authorizations.module';
 import { MerchantsModule } from '../../merchants/merchants.module';
 import { TermsModule } from '../terms/terms.module';
 import { SessionsController } from './sessions.controller';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AuthorizationsService } from '../authorizations/authorizations.service';
+import { AuthorizationsService } from './authorizations.service';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
 import { type FieldError, validationProblem } from '../../common/errors/problem.exception';

@@ -8,7 +8,14 @@ import { Terms } from '../../terms/terms.entity';
 import { ChainService } from '../chain/chain.service';
 import { chainFieldsOf } from '../chain/consent-chain-fields';
 import { chainHash, GENESIS_HASH } from '../chain/hash-chain';
-import { consentById, consentPage, type ConsentRecordRow, eventsOf, toConsentDto } from './consent-records';
+import {
+  chainNeighbours,
+  consentById,
+  consentPage,
+  type ConsentRecordRow,
+  eventsOf,
+  toConsentDto,
+} from './consents-admin.queries';
 import type {
   AcceptedTermsDto,
   AdminConsentDetailDto,
@@ -100,13 +107,8 @@ export class ConsentAuditService {
   private async checkLinks(row: ConsentRecordRow): Promise<ChainCheckDto> {
     const hashValid =
       chainHash(row.prev_hash, row.seq, chainFieldsOf({ record_type: 'consent', ...row })) === row.hash;
-    const neighbours = await this.em
-      .getConnection()
-      .execute<Array<{ seq: number; prev_hash: string; hash: string }>>(
-        `select seq, prev_hash, hash from consents where merchant_id = ? and seq in (?, ?)
-       union all select seq, prev_hash, hash from consent_events where merchant_id = ? and seq in (?, ?)`,
-        [row.merchant_id, row.seq - 1, row.seq + 1, row.merchant_id, row.seq - 1, row.seq + 1],
-      );
+    const neighbours = await chainNeighbours(this.em, row.merchant_id, row.seq);
+
     const before = neighbours.filter((n) => n.seq === row.seq - 1);
     const after = neighbours.filter((n) => n.seq === row.seq + 1);
     const prevLinkValid =

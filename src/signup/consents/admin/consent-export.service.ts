@@ -8,7 +8,7 @@ import {
   type ConsentRecordRow,
   eventsOf,
   toConsentDto,
-} from './consent-records';
+} from './consents-admin.queries';
 import type { ConsentExportQueryDto, ConsentFilterDto } from './dto/admin-consent.dto';
 
 /** Rows per database read, and per chunk handed to the response (smaller, so little is buffered ahead). */

@@ -3,13 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../../../common/errors/problem.exception';
 import { Merchant } from '../../../merchants/merchant.entity';
 import { ChainService } from '../chain/chain.service';
-import {
-  CHAIN_ROWS_SQL,
-  type ChainedDbRow,
-  chainRowsParams,
-  toChainRow,
-} from '../chain/consent-chain-fields';
+import { toChainRow } from '../chain/consent-chain-fields';
+import { chainRowsAfter } from '../chain/chain.queries';
 import { ChainVerifier, GENESIS_HASH, type VerifyResult } from '../chain/hash-chain';
+import { merchantIdsAfter } from './consents-admin.queries';
 import type { BrokenChainDto, VerifyReportDto } from './dto/admin-consent.dto';
 
 const BATCH = 5000;
@@ -77,16 +74,13 @@ export class ConsentVerifyService {
     const em = this.em.fork();
     const head = await this.chain.head(merchantId, em);
     const until = head?.seq ?? Number.MAX_SAFE_INTEGER;
-    const connection = em.getConnection();
     // The keyset batches of chainRowsInBatches, fed to the verifier a batch at a time rather than through an
     // async iterator: one promise per row is a real cost over millions of rows (async hooks are on).
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
-      const rows = await connection.execute<ChainedDbRow[]>(
-        CHAIN_ROWS_SQL,
-        chainRowsParams(merchantId, after, BATCH),
-      );
+      const rows = await chainRowsAfter(em, merchantId, after, BATCH);
+
       for (const row of rows) {
         if (row.seq > until || !verifier.push(toChainRow(row))) return verifier.result(head ?? GENESIS_HEAD);
       }
@@ -99,12 +93,9 @@ export class ConsentVerifyService {
   /** Merchant ids in pages (every merchant, with or without consents). */
   private async *merchantPages(): AsyncGenerator<string[]> {
     let after = '';
-    const connection = this.em.getConnection();
     for (;;) {
-      const rows = await connection.execute<Array<{ id: string }>>(
-        'select id from merchants where id > ? order by id limit ?',
-        [after, MERCHANT_PAGE],
-      );
+      const rows = await merchantIdsAfter(this.em, after, MERCHANT_PAGE);
+
       if (rows.length > 0) yield rows.map((r) => r.id);
       if (rows.length < MERCHANT_PAGE) return;
       after = rows[rows.length - 1].id;

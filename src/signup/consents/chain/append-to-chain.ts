@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ensureChainHead, lockChainHead, moveChainHead } from './chain.queries';
 import { type ChainFields, chainHash, GENESIS_HASH } from './hash-chain';
 
 export interface ChainLink {
@@ -30,22 +31,10 @@ export async function appendToChain(
     throw new Error('appendToChain must run inside the transaction that inserts the record');
   }
   // First record of a merchant: create the head. A concurrent first insert waits on the conflict, then finds it.
-  await em.execute(
-    `insert into chain_heads (merchant_id, seq, head_hash, updated_at) values (?, 0, ?, ?)
-     on conflict (merchant_id) do nothing`,
-    [merchantId, GENESIS_HASH, at],
-  );
-  const [head] = await em.execute<Array<{ seq: number; head_hash: string }>>(
-    'select seq, head_hash from chain_heads where merchant_id = ? for update',
-    [merchantId],
-  );
+  await ensureChainHead(em, merchantId, GENESIS_HASH, at);
+  const head = await lockChainHead(em, merchantId);
   const seq = head.seq + 1;
   const hash = chainHash(head.head_hash, seq, fields);
-  await em.execute('update chain_heads set seq = ?, head_hash = ?, updated_at = ? where merchant_id = ?', [
-    seq,
-    hash,
-    at,
-    merchantId,
-  ]);
+  await moveChainHead(em, merchantId, seq, hash, at);
   return { seq, prevHash: head.head_hash, hash };
 }

@@ -1,9 +1,9 @@
+import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { PeriodicJob } from '../../../common/jobs/periodic-job';
 import type { AppConfig } from '../../../config/app-config';
-import { APP_CONFIG } from '../../../config/core.module';
 import { ChainService } from './chain.service';
 
 /**
@@ -18,12 +18,12 @@ export class ChainHeadsLogJob extends PeriodicJob {
 
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     private readonly em: EntityManager,
     private readonly chain: ChainService,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.intervalMs = config.consents.chainHeadLogIntervalMs;
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
+    this.intervalMs = config.getOrThrow('consents', { infer: true }).chainHeadLogIntervalMs;
   }
 
   async runOnce(): Promise<number> {

@@ -93,35 +93,10 @@ export function chainFieldsOf(record: ChainedRecord): ChainFields {
 /** A row of CHAIN_ROWS_SQL: the union of both tables with the chain columns. */
 export type ChainedDbRow = ChainedRecord & { seq: number; prev_hash: string; hash: string };
 
-const CONSENT_COLUMNS =
+export const CONSENT_COLUMNS =
   'id, merchant_id, session_id, klarna_session_id, merchant_customer_id, terms_id, terms_version, terms_locale, ' +
   'terms_content_sha256, accepted, acceptance_text, ip_address, user_agent, channel, locale, ' +
   `${isoUtc('accepted_at')} as accepted_at`;
-
-/**
- * One merchant's chain in `seq` order after a given seq, both tables merged (each side walks its unique
- * (merchant_id, seq) index, PostgreSQL merges them). Parameters: merchant_id, after seq, limit.
- */
-export const CHAIN_ROWS_SQL = `
-select * from (
-  select 'consent' as record_type, ${CONSENT_COLUMNS}, null::text as consent_id, null::text as type,
-    null::text as customer_token_id, null::text as authorization_id, null::text as occurred_at,
-    seq, prev_hash, hash
-  from consents where merchant_id = ? and seq > ?
-  union all
-  select 'consent_event', id, merchant_id, null, null, null, null, null, null, null, null, null, null, null, null,
-    null, null, consent_id, type, customer_token_id, authorization_id, ${isoUtc('occurred_at')}, seq, prev_hash,
-    hash
-  from consent_events where merchant_id = ? and seq > ?
-) chain order by seq limit ?`;
-
-export const chainRowsParams = (merchantId: string, afterSeq: number, limit: number): unknown[] => [
-  merchantId,
-  afterSeq,
-  merchantId,
-  afterSeq,
-  limit,
-];
 
 export function toChainRow(row: ChainedDbRow): ChainRow {
   return { id: row.id, seq: row.seq, prevHash: row.prev_hash, hash: row.hash, fields: chainFieldsOf(row) };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { AuthorizationDto } from '../../authorizations/dto/authorization.dto';
+import { AuthorizationDto } from './authorization.dto';
 import { EnumField, StringField } from '../../../common/validation/fields';
 import { LOCALE_PATTERN, TermsDto } from '../../terms/dto/terms.dto';
 import {

@@ -10,8 +10,8 @@ import { KlarnaClient } from '../../klarna/klarna.client';
 import { KlarnaApiError } from '../../klarna/klarna.errors';
 import { Merchant } from '../../merchants/merchant.entity';
 import { MerchantsService } from '../../merchants/merchants.service';
-import { loadOwnedSession, requireOpenSession } from '../sessions/session-lookup';
-import type { Session } from '../sessions/session.entity';
+import { loadOwnedSession, requireOpenSession } from './session-lookup';
+import type { Session } from './session.entity';
 import { Authorization, type AuthorizationStatus } from './authorization.entity';
 import type { AuthorizationDto } from './dto/authorization.dto';
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, sqlParams } from '../../../common/database/sql';
 import { type ConsentEventRow, type ConsentRow, isoUtc } from '../chain/consent-chain-fields';
 import type { AdminConsentDto, AdminConsentEventDto, ConsentFilterDto } from './dto/admin-consent.dto';
 
@@ -28,34 +29,27 @@ const CONSENT_SELECT = `c.id, c.merchant_id, c.session_id, c.klarna_session_id, 
   c.terms_version, c.terms_locale, c.terms_content_sha256, c.accepted, c.acceptance_text, c.ip_address,
   c.user_agent, c.channel, c.locale, ${isoUtc('c.accepted_at')} as accepted_at, c.seq, c.prev_hash, c.hash`;
 
-/** The WHERE clause of a filter (on alias `c`), with its bindings. */
-export function filterSql(filter: ConsentFilterDto): { where: string[]; params: unknown[] } {
+/** The WHERE clause of a filter (on alias `c`); `p` adds a parameter and returns its placeholder. */
+export function filterSql(filter: ConsentFilterDto, p: (value: unknown) => string): string[] {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
-  if (filter.merchant_id !== undefined) add('c.merchant_id = ?', filter.merchant_id);
+  if (filter.merchant_id !== undefined) where.push(`c.merchant_id = ${p(filter.merchant_id)}`);
   if (filter.merchant_customer_id !== undefined)
-    add('c.merchant_customer_id = ?', filter.merchant_customer_id);
+    where.push(`c.merchant_customer_id = ${p(filter.merchant_customer_id)}`);
   if (filter.customer_token_id !== undefined) {
-    add(
-      `c.id in (select e.consent_id from consent_events e where e.customer_token_id = ? and e.type = 'linked_to_token')`,
-      filter.customer_token_id,
+    where.push(
+      `c.id in (select e.consent_id from consent_events e where e.customer_token_id = ${p(filter.customer_token_id)} and e.type = 'linked_to_token')`,
     );
   }
-  if (filter.terms_id !== undefined) add('c.terms_id = ?', filter.terms_id);
-  if (filter.terms_version !== undefined) add('c.terms_version = ?', filter.terms_version);
-  if (filter.from !== undefined) add('c.accepted_at >= ?', new Date(filter.from));
-  if (filter.to !== undefined) add('c.accepted_at < ?', new Date(filter.to));
+  if (filter.terms_id !== undefined) where.push(`c.terms_id = ${p(filter.terms_id)}`);
+  if (filter.terms_version !== undefined) where.push(`c.terms_version = ${p(filter.terms_version)}`);
+  if (filter.from !== undefined) where.push(`c.accepted_at >= ${p(new Date(filter.from))}`);
+  if (filter.to !== undefined) where.push(`c.accepted_at < ${p(new Date(filter.to))}`);
   if (filter.event_type !== undefined) {
-    add(
-      'exists (select 1 from consent_events e where e.consent_id = c.id and e.type = ?)',
-      filter.event_type,
+    where.push(
+      `exists (select 1 from consent_events e where e.consent_id = c.id and e.type = ${p(filter.event_type)})`,
     );
   }
-  return { where, params };
+  return where;
 }
 
 /**
@@ -68,20 +62,26 @@ export async function consentPage(
   afterId: string | undefined,
   limit: number,
 ): Promise<ConsentRecordRow[]> {
-  const { where, params } = filterSql(filter);
+  const { values, p } = sqlParams();
+  const where = filterSql(filter, p);
   if (afterId !== undefined) {
-    where.push('(c.accepted_at, c.id) < ((select k.accepted_at from consents k where k.id = ?), ?)');
-    params.push(afterId, afterId);
+    const after = p(afterId);
+    where.push(
+      `(c.accepted_at, c.id) < ((select k.accepted_at from consents k where k.id = ${after}), ${after})`,
+    );
   }
-  const sql = `select ${CONSENT_SELECT} from consents c ${where.length ? `where ${where.join(' and ')}` : ''}
-    order by c.accepted_at desc, c.id desc limit ?`;
-  return em.getConnection().execute<ConsentRecordRow[]>(sql, [...params, limit]);
+  return sql<ConsentRecordRow>(
+    em,
+    `select ${CONSENT_SELECT} from consents c ${where.length ? `where ${where.join(' and ')}` : ''}
+    order by c.accepted_at desc, c.id desc limit ${p(limit)}`,
+    values,
+  );
 }
 
 export async function consentById(em: EntityManager, id: string): Promise<ConsentRecordRow | null> {
-  const rows = await em
-    .getConnection()
-    .execute<ConsentRecordRow[]>(`select ${CONSENT_SELECT} from consents c where c.id = ?`, [id]);
+  const rows = await sql<ConsentRecordRow>(em, `select ${CONSENT_SELECT} from consents c where c.id = $1`, [
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -93,10 +93,11 @@ export async function eventsOf(
   const byConsent = new Map<string, ConsentEventRecordRow[]>();
   if (consentIds.length === 0) return byConsent;
   // One array parameter (ids are [a-z_0-9A-Z] only, so a literal is safe): cheaper to plan than 1000 params.
-  const rows = await em.getConnection().execute<ConsentEventRecordRow[]>(
+  const rows = await sql<ConsentEventRecordRow>(
+    em,
     `select id, consent_id, merchant_id, type, customer_token_id, authorization_id,
        ${isoUtc('occurred_at')} as occurred_at, seq, prev_hash, hash
-     from consent_events where consent_id = any(?::text[]) order by merchant_id, seq`,
+     from consent_events where consent_id = any($1::text[]) order by merchant_id, seq`,
     [`{${consentIds.filter((id) => ID_CHARS.test(id)).join(',')}}`],
   );
   for (const row of rows) {
@@ -143,4 +144,30 @@ export function toConsentDto(c: ConsentRecordRow, events: ConsentEventRecordRow[
     chain: { seq: c.seq, prev_hash: c.prev_hash, hash: c.hash },
     events: events.map(toEventDto),
   };
+}
+
+/** The records next to `seq` in a merchant's chain (both tables): seq - 1 and seq + 1. */
+export function chainNeighbours(
+  em: EntityManager,
+  merchantId: string,
+  seq: number,
+): Promise<Array<{ seq: number; prev_hash: string; hash: string }>> {
+  return sql<{ seq: number; prev_hash: string; hash: string }>(
+    em,
+    `select seq, prev_hash, hash from consents where merchant_id = $1 and seq in ($2, $3)
+     union all select seq, prev_hash, hash from consent_events where merchant_id = $1 and seq in ($2, $3)`,
+    [merchantId, seq - 1, seq + 1],
+  );
+}
+
+/** Merchant ids after `after` in id order, a page at a time. */
+export function merchantIdsAfter(
+  em: EntityManager,
+  after: string,
+  limit: number,
+): Promise<Array<{ id: string }>> {
+  return sql<{ id: string }>(em, 'select id from merchants where id > $1 order by id limit $2', [
+    after,
+    limit,
+  ]);
 }

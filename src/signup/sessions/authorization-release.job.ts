@@ -1,20 +1,15 @@
+import { ConfigService } from '@nestjs/config';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/core.module';
 import { Authorization } from './authorization.entity';
 import { AuthorizationsService } from './authorizations.service';
+import { expireAuthorizations, releaseAbandonedAuthorizations } from './sessions.queries';
 
 const BATCH = 100;
-
-interface ClaimedRow {
-  id: string;
-  merchant_id: string;
-  session_id: string;
-}
 
 /**
  * Releases authorizations nobody exchanged within the configured time (the consumer dropped out), so that
@@ -30,35 +25,25 @@ export class AuthorizationReleaseJob extends PeriodicJob {
 
   constructor(
     scheduler: SchedulerRegistry,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     private readonly orm: MikroORM,
     private readonly clock: Clock,
     private readonly authorizations: AuthorizationsService,
   ) {
-    super(scheduler, config.jobs.enabled);
-    this.releaseAfterMs = config.authorizations.releaseAfterMs;
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
+    this.releaseAfterMs = config.getOrThrow('authorizations', { infer: true }).releaseAfterMs;
   }
 
   async runOnce(): Promise<number> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.releaseAfterMs);
-    const connection = em.getConnection();
-    // Past their 60 minutes Klarna has dropped them anyway: just record it.
-    await connection.execute(
-      `update authorizations set status = 'expired' where status = 'valid' and expires_at <= ?`,
-      [now],
-    );
+    await expireAuthorizations(em, now);
+
     // Claim, mark and write the outbox events in one transaction: a crash leaves either all or nothing.
     const claimed = await em.transactional(async (tx) => {
-      const rows = await tx.execute<ClaimedRow[]>(
-        `update authorizations set status = 'released', released_at = ?
-          where id in (select id from authorizations
-                        where status = 'valid' and received_at <= ? and expires_at > ?
-                        order by received_at limit ? for update skip locked)
-          returning id, merchant_id, session_id`,
-        [now, cutoff, now, BATCH],
-      );
+      const rows = await releaseAbandonedAuthorizations(tx, now, cutoff, BATCH);
+
       for (const row of rows) {
         const released = [{ id: row.id, sessionId: row.session_id }];
         await this.authorizations.emitReleased(tx, row.merchant_id, released, 'abandoned');

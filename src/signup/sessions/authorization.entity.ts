@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Merchant } from '../../merchants/merchant.entity';
-import { Session } from '../sessions/session.entity';
+import { Session } from './session.entity';
 
 /**
  * Stored states. `expired` is also derived on read (expiresAt passed while still `valid`); `stale` means the

@@ -1,0 +1,181 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, sqlParams } from '../../common/database/sql';
+import type { Rhythm } from './schedule';
+
+// Every hand-written statement of subscriptions (issue #15: one query file per feature, all through sql()).
+// Statements whose length depends on a batch are written with sqlParams(); each batch size is prepared once
+// per connection.
+
+export interface DueRow {
+  id: string;
+  start_date: string;
+  end_date: string | null;
+  interval: Rhythm['interval'];
+  interval_count: number;
+  next_cycle: number;
+  merchant_id: string;
+}
+
+export interface ClaimRow {
+  id: string;
+  subscription_id: string;
+  merchant_id: string;
+  customer_token_id: string;
+  cycle: number;
+  attempts: number;
+  order_id: string | null;
+}
+
+/** Locks (SKIP LOCKED) up to `limit` subscriptions whose next charge is due, oldest due first. */
+export function lockDueSubscriptions(
+  em: EntityManager,
+  now: Date,
+  limit: number,
+  subscriptionId?: string,
+): Promise<DueRow[]> {
+  return sql<DueRow>(
+    em,
+    `select id, start_date, end_date, interval, interval_count, next_cycle, merchant_id
+       from subscriptions
+      where status in ('active', 'past_due') and next_charge_at <= $1 ${subscriptionId ? 'and id = $3' : ''}
+      order by next_charge_at
+      limit $2
+      for update skip locked`,
+    subscriptionId ? [now, limit, subscriptionId] : [now, limit],
+  );
+}
+
+/**
+ * New cycle rows: [id, subscription id, merchant id, cycle, due at, status, next attempt at, last error,
+ * settled at] each; a cycle that exists already is left alone.
+ */
+export async function insertCycles(em: EntityManager, cycles: unknown[][], now: Date): Promise<void> {
+  const { values, p } = sqlParams();
+  const rows = cycles.map((c) => `(${[...c, 0, now, now].map(p).join(', ')})`);
+  await sql(
+    em,
+    `insert into subscription_cycles
+       (id, subscription_id, merchant_id, cycle, due_at, status, next_attempt_at, last_error, settled_at,
+        attempts, created_at, updated_at)
+     values ${rows.join(', ')}
+     on conflict (subscription_id, cycle) do nothing`,
+    values,
+  );
+}
+
+/** History rows of the cycles skipped by catch-up: [id, subscription id, merchant id, type, cycle, created at]. */
+export async function insertSubscriptionEvents(em: EntityManager, events: unknown[][]): Promise<void> {
+  const { values, p } = sqlParams();
+  const rows = events.map((e) => `(${e.map(p).join(', ')})`);
+  await sql(
+    em,
+    `insert into subscription_events (id, subscription_id, merchant_id, type, cycle, created_at)
+     values ${rows.join(', ')}`,
+    values,
+  );
+}
+
+/** Moves each subscription on: [id, current cycle, next cycle, next charge at] each. */
+export async function advanceSubscriptions(
+  em: EntityManager,
+  updates: unknown[][],
+  now: Date,
+): Promise<void> {
+  const { values, p } = sqlParams();
+  const at = p(now);
+  const rows = updates.map(
+    ([id, current, next, nextAt]) =>
+      `(${p(id)}::text, ${p(current)}::int, ${p(next)}::int, ${p(nextAt)}::timestamptz)`,
+  );
+  await sql(
+    em,
+    `update subscriptions s
+        set current_cycle = v.current_cycle, next_cycle = v.next_cycle, next_charge_at = v.next_charge_at,
+            updated_at = ${at}
+       from (values ${rows.join(', ')}) as v(id, current_cycle, next_cycle, next_charge_at)
+      where s.id = v.id`,
+    values,
+  );
+}
+
+/** Locks (SKIP LOCKED) cycles due for a (re)try, scheduled or with a lease that ran out. */
+export function lockDueCycles(
+  em: EntityManager,
+  now: Date,
+  limit: number,
+  subscriptionId?: string,
+): Promise<{ id: string; merchant_id: string }[]> {
+  return sql<{ id: string; merchant_id: string }>(
+    em,
+    `select c.id, c.merchant_id
+       from subscription_cycles c
+       join subscriptions s on s.id = c.subscription_id
+      where c.status in ('scheduled', 'charging') and c.next_attempt_at <= $1
+        and (c.status = 'charging' or s.status in ('active', 'past_due'))
+        ${subscriptionId ? 'and c.subscription_id = $3' : ''}
+      order by c.next_attempt_at
+      limit $2
+      for update of c skip locked`,
+    subscriptionId ? [now, limit, subscriptionId] : [now, limit],
+  );
+}
+
+/** Marks the chosen cycles `charging` under this worker's lock token until `leaseUntil`. */
+export function markCyclesCharging(
+  em: EntityManager,
+  ids: string[],
+  lockToken: string,
+  leaseUntil: Date,
+  now: Date,
+): Promise<ClaimRow[]> {
+  return sql<ClaimRow>(
+    em,
+    `update subscription_cycles c
+        set status = 'charging', lock_token = $1, next_attempt_at = $2, updated_at = $3
+       from subscriptions s
+      where s.id = c.subscription_id and c.id = any($4::text[])
+      returning c.id, c.subscription_id, c.merchant_id, c.cycle, c.attempts, c.order_id,
+                s.customer_token_id`,
+    [lockToken, leaseUntil, now, ids],
+  );
+}
+
+/** Records charged cycles this worker still holds ([cycle id, lock token, order id] each); the ones kept. */
+export function settleChargedCycles(
+  em: EntityManager,
+  items: [string, string, string][],
+  now: Date,
+): Promise<{ id: string; subscription_id: string }[]> {
+  const { values, p } = sqlParams();
+  const at = p(now);
+  const rows = items.map(([id, lock, order]) => `(${p(id)}::text, ${p(lock)}::text, ${p(order)}::text)`);
+  return sql<{ id: string; subscription_id: string }>(
+    em,
+    `update subscription_cycles c
+        set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
+            settled_at = ${at}, last_error = null, lock_token = null, updated_at = ${at}
+       from (values ${rows.join(', ')}) as v(id, lock_token, order_id)
+      where c.id = v.id and c.lock_token = v.lock_token and c.status = 'charging'
+      returning c.id, c.subscription_id`,
+    values,
+  );
+}
+
+/** Stamps the last charge on these subscriptions. */
+export async function markCharged(em: EntityManager, subscriptionIds: string[], now: Date): Promise<void> {
+  await sql(em, 'update subscriptions set last_charged_at = $1, updated_at = $1 where id = any($2::text[])', [
+    now,
+    subscriptionIds,
+  ]);
+}
+
+/** The id of each subscription's newest cycle. */
+export function latestCycleIds(em: EntityManager, subscriptionIds: string[]): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    em,
+    `select distinct on (subscription_id) id from subscription_cycles
+      where subscription_id = any($1::text[])
+      order by subscription_id, cycle desc`,
+    [subscriptionIds],
+  );
+}
