@@ -22,8 +22,8 @@ import {
   KlarnaUnavailableError,
   KlarnaUnknownOutcomeError,
 } from './klarna.errors';
-import { KlarnaModule } from './klarna.module';
-import { resolveKlarnaClientOptions, type KlarnaClientOptions } from './klarna.options';
+import { createKlarnaClient, KlarnaModule } from './klarna.module';
+import type { KlarnaClientOptions } from './klarna.options';
 
 /** A bare HTTP server standing in for Klarna where the emulator cannot misbehave in the needed way. */
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -79,8 +79,7 @@ const fast: KlarnaClientOptions = {
   retryMaxDelayMs: 20,
   breakerHalfOpenAfterMs: 60_000,
 };
-const makeClient = (options: KlarnaClientOptions = fast) =>
-  new KlarnaClient(resolveKlarnaClientOptions(options));
+const makeClient = (options: KlarnaClientOptions = fast) => createKlarnaClient(options);
 const creds = (baseUrl: string, merchantId = 'merchant-1'): KlarnaCredentials => ({
   merchantId,
   region: 'EU',

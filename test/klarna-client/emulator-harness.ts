@@ -6,7 +6,8 @@ import type { RequestLogEntry } from '../../src/klarna-emulator/domain/ledger.se
 import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import { KlarnaClient } from '../../src/klarna/klarna.client';
 import type { KlarnaCredentials } from '../../src/klarna/klarna-credentials';
-import { resolveKlarnaClientOptions, type KlarnaClientOptions } from '../../src/klarna/klarna.options';
+import { createKlarnaClient } from '../../src/klarna/klarna.module';
+import type { KlarnaClientOptions } from '../../src/klarna/klarna.options';
 import type {
   KlarnaAddress,
   KlarnaCreateOrderRequest,
@@ -117,7 +118,7 @@ export class Emulator {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function makeClient(options: KlarnaClientOptions = FAST_OPTIONS): KlarnaClient {
-  return new KlarnaClient(resolveKlarnaClientOptions(options));
+  return createKlarnaClient(options);
 }
 
 /** Runs `promise` expecting a rejection and returns the error (a resolution fails the test). */
