@@ -11,15 +11,31 @@ const jsConfig = {
   module: { type: 'commonjs' },
 };
 
-module.exports = {
+/** What both tiers share. */
+const common = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig], '^.+\\.m?js$': ['@swc/jest', jsConfig] },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+/**
+ * Two tiers. `unit`: the specs beside the code, no PostgreSQL, no emulator process (`npm run test:unit`).
+ * `e2e`: the real application against a real PostgreSQL (DATABASE_URL, or an embedded one started by the global
+ * setup) and the emulator over HTTP. `npm test` runs both.
+ */
+module.exports = {
   testTimeout: 30000,
   maxWorkers: process.env.CI ? 2 : '50%',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
 };
