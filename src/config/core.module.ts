@@ -3,9 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Clock } from '../common/clock/clock';
 import type { AppConfig } from './app-config';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
-
-/** Process-wide singletons: the validated configuration and the clock. */
+/** Process-wide singletons: the validated configuration (read through ConfigService) and the clock. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -20,11 +18,8 @@ export class CoreModule {
           load: [() => config],
         }),
       ],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
     };
   }
 }

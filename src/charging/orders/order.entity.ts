@@ -20,7 +20,6 @@ import type { KlarnaAuthorizedPaymentMethod, KlarnaTokenOrderRequest } from '../
  * cancelled or suspended, forbidden, currency mismatch, bad request).
  */
 export type OrderStatus = 'unknown' | 'accepted' | 'pending' | 'declined' | 'failed';
-export const FINAL_ORDER_STATUSES: OrderStatus[] = ['accepted', 'pending', 'declined', 'failed'];
 
 @Entity({ tableName: 'orders' })
 @Index({ properties: ['merchant', 'id'] })

@@ -11,13 +11,6 @@ import type { ScopeInterval } from '../../signup/terms/terms.entity';
  * nothing is charged until the token is active again. `canceled`: final (by the merchant, or its end date passed).
  */
 export type SubscriptionStatus = 'active' | 'paused' | 'past_due' | 'halted' | 'canceled';
-export const SUBSCRIPTION_STATUSES: SubscriptionStatus[] = [
-  'active',
-  'paused',
-  'past_due',
-  'halted',
-  'canceled',
-];
 /** Statuses the scheduler charges. */
 export const CHARGEABLE_STATUSES: SubscriptionStatus[] = ['active', 'past_due'];
 

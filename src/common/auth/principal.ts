@@ -14,13 +14,6 @@ declare module 'fastify' {
   }
 }
 
-/** The authenticated caller. Only on routes declared with @Auth(...). */
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  const principal = ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without @Auth');
-  return principal;
-});
-
 /** The merchant id of a `merchant` key (the guard guarantees one on merchant-only routes). */
 export const CurrentMerchantId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const principal = ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { type CanonicalInput, canonicalJson } from './canonical-json';
+import { type CanonicalInput, canonicalJson } from '../../../common/hashing/canonical-json';
 
 /**
  * Per-merchant hash chain over consent records.
