@@ -15,6 +15,7 @@ import { ProblemDto } from '../common/errors/problem.dto';
 import { PageQueryDto } from '../common/pagination/pagination';
 import { CreateMerchantDto, KlarnaCredentialsDto, MerchantDto, MerchantPageDto } from './dto/merchant.dto';
 import { MerchantsService } from './merchants.service';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 
 @ApiTags('admin: merchants')
 @Controller('admin/v1/merchants')
@@ -24,6 +25,7 @@ export class AdminMerchantsController {
   @Post()
   @Auth('admin')
   @Audited('merchant.create')
+  @Idempotent({ required: false, what: 'merchant' })
   @ApiOperation({ summary: 'Create a merchant' })
   @ApiCreatedResponse({ type: MerchantDto })
   create(@Body() body: CreateMerchantDto): Promise<MerchantDto> {
@@ -65,6 +67,7 @@ export class AdminMerchantsController {
   @Post(':merchant_id/api-keys')
   @Auth('admin')
   @Audited('api_key.create')
+  @Idempotent({ required: false, what: 'API key' })
   @HttpCode(201)
   @ApiOperation({ summary: 'Issue an API key for a merchant (the secret is shown once)' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })

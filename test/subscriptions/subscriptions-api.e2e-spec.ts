@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   activeToken,
   cycles,
@@ -29,8 +30,9 @@ describe('subscriptions API', () => {
     await s.t.close();
   });
 
+  // Starting a subscription needs an Idempotency-Key; every call here is a new intent.
   const post = (path: string, body?: unknown, key = s.merchant.key) =>
-    s.t.request('POST', path, { key, body });
+    s.t.request('POST', path, { key, body, headers: { 'idempotency-key': randomUUID() } });
 
   it('starting today charges the first cycle before answering, with the subscription object on every line', async () => {
     const before = (await ledger(s.t, token.klarnaTokenId)).length;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FakeClock } from '../../src/common/clock/clock';
 import { SubscriptionCharger } from '../../src/charging/subscriptions/subscription-charger';
 import { TokenReconciliationJob } from '../../src/charging/subscriptions/token-reconciliation.job';
@@ -66,6 +67,7 @@ export async function subscribe(
   const res = await s.t.request('POST', `/v1/customer-tokens/${tokenId}/subscriptions`, {
     key,
     body: subscriptionBody(overrides),
+    headers: { 'idempotency-key': randomUUID() },
   });
   if (res.status !== 201) throw new Error(`subscription: ${res.status} ${res.text}`);
   return res.body;

@@ -6,7 +6,8 @@ import { Event } from '../../events/event.entity';
 import { AuditEntry } from '../../evidence/audit/audit-entry.entity';
 import { ChainHead } from '../../signup/consents/chain/chain-head.entity';
 import { Merchant } from '../../merchants/merchant.entity';
-import { IdempotencyKey, Order } from '../../charging/orders/order.entity';
+import { Order } from '../../charging/orders/order.entity';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
 import { Session } from '../../signup/sessions/session.entity';
 import {
   MerchantDunningPolicy,

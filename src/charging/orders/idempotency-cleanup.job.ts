@@ -5,14 +5,14 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
-import { deleteAnsweredIdempotencyKeys } from './orders.queries';
+import { deleteExpiredKeys } from '../../common/idempotency/idempotency.queries';
 
 const BATCH = 1000;
 
 /**
- * Forgets Idempotency-Keys after the retention period (IDEMPOTENCY_RETENTION_HOURS). A key whose order is
- * still unknown stays until the order is final, so a replay can never start a second order meanwhile. The
- * orders themselves are kept.
+ * Forgets Idempotency-Keys (of token orders and of every other idempotent route) after the retention period
+ * (IDEMPOTENCY_RETENTION_HOURS). A key whose order is still unknown stays until the order is final, so a replay
+ * can never start a second order meanwhile. The orders themselves are kept.
  */
 @Injectable()
 export class IdempotencyCleanupJob extends PeriodicJob {
@@ -32,7 +32,7 @@ export class IdempotencyCleanupJob extends PeriodicJob {
     const em = this.orm.em.fork();
     let total = 0;
     for (;;) {
-      const deleted = await deleteAnsweredIdempotencyKeys(em, this.clock.now(), BATCH);
+      const deleted = await deleteExpiredKeys(em, this.clock.now(), BATCH);
       total += deleted;
       if (deleted < BATCH) return total;
     }

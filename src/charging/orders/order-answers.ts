@@ -160,28 +160,6 @@ export const klarnaRejected = (v: OrderView, errors?: FieldError[]): ProblemExce
     upstream: { error_code: v.errorCode ?? 'UNKNOWN', correlation_id: v.klarnaCorrelationId ?? undefined },
   });
 
-export const requestInProgress = (orderId: string, retryAfterSeconds: number): ProblemException =>
-  new ProblemException({
-    status: 409,
-    code: 'REQUEST_IN_PROGRESS',
-    title: 'Conflict',
-    detail:
-      `A request with this Idempotency-Key is still being processed (order ${orderId}); its outcome at ` +
-      'Klarna is not known yet. Repeat the same request later to get the final answer.',
-    headers: { 'Retry-After': String(retryAfterSeconds) },
-  });
-
-export const idempotencyKeyReused = (): ProblemException =>
-  new ProblemException({
-    status: 422,
-    code: 'IDEMPOTENCY_KEY_REUSED',
-    title: 'Unprocessable Entity',
-    detail:
-      'This Idempotency-Key was already used with a different request (another token or body). Use a new ' +
-      'key for a new order.',
-    errors: [{ field: 'Idempotency-Key', message: 'was already used with a different request' }],
-  });
-
 /**
  * The Klarna-Idempotency-Key for a merchant's key: SHA-256 of both, laid out as a UUID (version 8, RFC 9562).
  * Deterministic, so every attempt for one merchant key (request, retries, completer, another instance) sends

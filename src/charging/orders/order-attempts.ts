@@ -31,7 +31,8 @@ import {
   toOrderDto,
   viewOf,
 } from './order-answers';
-import { IdempotencyKey, Order, type OrderStatus } from './order.entity';
+import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
+import { Order, type OrderStatus } from './order.entity';
 import { recordOutcome, recordOutcomeInTransaction, releaseAttempt } from './orders.queries';
 
 /** What one attempt at Klarna ended in, from the order's point of view. */

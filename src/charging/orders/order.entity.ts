@@ -1,13 +1,4 @@
-import {
-  BigIntType,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  PrimaryKeyProp,
-  Property,
-  type Ref,
-} from '@mikro-orm/core';
+import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Consent } from '../../signup/consents/consent.entity';
 import { CustomerToken } from '../../signup/customer-tokens/customer-token.entity';
 import { Merchant } from '../../merchants/merchant.entity';
@@ -120,43 +111,4 @@ export class Order {
 
   @Property({ type: 'timestamptz', nullable: true })
   completedAt?: Date | null;
-}
-
-/**
- * A merchant's Idempotency-Key for a token order and, once the order is final, the exact answer (status,
- * content type, body bytes) that every replay gets. Removed by the cleanup job after the retention period.
- */
-@Entity({ tableName: 'idempotency_keys' })
-@Index({ properties: ['expiresAt'] })
-export class IdempotencyKey {
-  [PrimaryKeyProp]?: ['merchantId', 'key'];
-
-  @PrimaryKey({ type: 'text' })
-  merchantId!: string;
-
-  @PrimaryKey({ type: 'text' })
-  key!: string;
-
-  /** SHA-256 of the canonical JSON of the token id and the body. */
-  @Property({ type: 'text' })
-  requestHash!: string;
-
-  @Property({ type: 'text' })
-  @Index()
-  orderId!: string;
-
-  @Property({ type: 'integer', nullable: true })
-  responseStatus?: number | null;
-
-  @Property({ type: 'text', nullable: true })
-  responseContentType?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  responseBody?: string | null;
-
-  @Property({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Property({ type: 'timestamptz' })
-  expiresAt!: Date;
 }

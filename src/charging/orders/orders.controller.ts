@@ -5,7 +5,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,8 +18,10 @@ import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
 import { ProblemException } from '../../common/errors/problem.exception';
+import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.problems';
+import { ApiIdempotencyKey } from '../../common/idempotency/idempotent.decorator';
 import { CreateTokenOrderDto, OrderDto, OrderPageDto, OrderQueryDto } from './dto/order.dto';
-import { idempotencyKeyProblem, OrdersService } from './orders.service';
+import { OrdersService } from './orders.service';
 
 @ApiTags('orders')
 @Controller('v1')
@@ -40,11 +41,7 @@ export class OrdersController {
       '`unknown`; the service finishes it in the background with the same Klarna idempotency key ' +
       '(webhook `order.succeeded` / `order.failed`), and a repeat of the request then gets the final answer.',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: '1 to 255 characters, unique per order; scoped to the merchant.',
-  })
+  @ApiIdempotencyKey(true, 'order')
   @ApiCreatedResponse({ type: OrderDto, description: 'Klarna placed the order (`accepted` or `pending`).' })
   @ApiAcceptedResponse({
     type: OrderDto,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, sqlParams, sqlRowCount } from '../../common/database/sql';
+import { sql, sqlParams } from '../../common/database/sql';
 import { outboxCtes, type OutboxCteInput } from '../../events/outbox-sql';
 import type { CustomerTokenStatus } from '../../signup/customer-tokens/customer-token.entity';
 import type { KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
@@ -228,16 +228,5 @@ export function claimDueOrders(
                       order by next_attempt_at limit $4 for update skip locked)
         returning id, attempts`,
     [leaseUntil, now, now, batch],
-  );
-}
-
-/** Deletes up to `batch` expired, answered idempotency keys; how many it deleted. */
-export function deleteAnsweredIdempotencyKeys(em: EntityManager, now: Date, batch: number): Promise<number> {
-  return sqlRowCount(
-    em,
-    `delete from idempotency_keys where ctid in (
-           select ctid from idempotency_keys
-            where expires_at <= $1 and response_status is not null limit $2)`,
-    [now, batch],
   );
 }

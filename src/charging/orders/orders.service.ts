@@ -7,6 +7,11 @@ import { Clock } from '../../common/clock/clock';
 import { isUniqueViolation } from '../../common/database/errors';
 import { notFound, ProblemException, validationProblem } from '../../common/errors/problem.exception';
 import { sha256OfCanonical } from '../../common/hashing/canonical-json';
+import {
+  idempotencyKeyProblem,
+  idempotencyKeyReused,
+  requestInProgress,
+} from '../../common/idempotency/idempotency.problems';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { flattenValidationErrors } from '../../common/validation/validation';
@@ -21,12 +26,10 @@ import { checkKlarnaTokenOrder } from '../../klarna/order/klarna-order-rules';
 import { consentScopeViolations, describeViolations, violationErrors } from './consent-scope';
 import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/order.dto';
 import {
-  idempotencyKeyReused,
   klarnaIdempotencyKey,
   orderAnswer,
   type OrderView,
   type RenderedAnswer,
-  requestInProgress,
   TOKEN_STATUS_BY_CODE,
   tokenNotActive,
   toOrderDto,
@@ -81,8 +84,6 @@ export interface PlaceOptions {
   requestId: string;
   subscriptionId?: string;
 }
-
-const MAX_KEY_LENGTH = 255;
 
 /**
  * Orders from customer tokens, exactly once per Idempotency-Key.
@@ -180,7 +181,7 @@ export class OrdersService {
       }
       // The key and what a new order needs, in one statement.
       const row = await this.lookUp(merchantId, customerTokenId, idempotencyKey);
-      if (row.key_order_id !== null) return this.fromExisting(row, requestHash);
+      if (row.key_request_hash !== null) return this.fromExisting(row, requestHash);
       if (round >= 4) throw new Error('idempotency key kept changing while placing an order');
       const checked = this.check(row, request);
       if ('answer' in checked) return checked;
@@ -249,7 +250,7 @@ export class OrdersService {
     const retryAfter = Math.min(60, Math.max(1, Math.ceil(waitMs / 1000)));
     return {
       outcome: { kind: 'in_progress', orderId },
-      answer: requestInProgress(orderId, retryAfter),
+      answer: requestInProgress(retryAfter, `order ${orderId}, its outcome at Klarna not known yet`),
       replayed: false,
     };
   }
@@ -489,20 +490,6 @@ function refused(problem: ProblemException): Placement {
 
 function rejectedBy(problem: ProblemException): ChargeOutcome {
   return { kind: 'rejected', orderId: null, code: problem.code, detail: problem.detail ?? problem.title };
-}
-
-/** A problem when the Idempotency-Key header value is unusable (missing, empty, too long, control chars). */
-export function idempotencyKeyProblem(key: string | undefined): ProblemException | undefined {
-  let message: string | undefined;
-  if (key === undefined || key === '') message = 'header is required (1 to 255 characters)';
-  else if (key.length > MAX_KEY_LENGTH) message = `must be at most ${MAX_KEY_LENGTH} characters`;
-  // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f]/.test(key)) message = 'must not contain control characters';
-  if (!message) return undefined;
-  return validationProblem(
-    [{ field: 'Idempotency-Key', message }],
-    `The Idempotency-Key header ${message.startsWith('header') ? 'is required (1 to 255 characters)' : message}.`,
-  );
 }
 
 function klarnaBody(input: TokenOrderInput): KlarnaTokenOrderRequest {

@@ -24,6 +24,7 @@ import {
   SubscriptionQueryDto,
 } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('subscriptions')
 @Controller('v1')
@@ -32,6 +33,7 @@ export class SubscriptionsController {
 
   @Post('customer-tokens/:customer_token_id/subscriptions')
   @Auth('merchant')
+  @Idempotent({ required: true, what: 'subscription' })
   @ApiOperation({
     summary: 'Start a subscription the service charges on schedule',
     description:

@@ -19,6 +19,7 @@ import {
   WebhookEndpointWithSecretDto,
 } from './dto/webhook-endpoint.dto';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('webhooks')
 @Controller('v1/webhook-endpoints')
@@ -27,6 +28,7 @@ export class WebhookEndpointsController {
 
   @Post()
   @Auth('merchant')
+  @Idempotent({ required: false, what: 'webhook endpoint' })
   @ApiOperation({
     summary: 'Register a webhook endpoint (the signing secret is shown once)',
     description:

@@ -13,6 +13,7 @@ import { ProblemDto } from '../../common/errors/problem.dto';
 import { toApiKeyDto } from './api-key.mapper';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreatedApiKeyDto, CreatePlatformApiKeyDto } from './dto/api-key.dto';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('admin: api keys')
 @Controller('admin/v1/api-keys')
@@ -22,6 +23,7 @@ export class AdminApiKeysController {
   @Post()
   @Auth('admin')
   @Audited('api_key.create')
+  @Idempotent({ required: false, what: 'API key' })
   @ApiOperation({ summary: 'Issue a platform key (admin or auditor); the secret is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   async create(@Body() body: CreatePlatformApiKeyDto): Promise<CreatedApiKeyDto> {

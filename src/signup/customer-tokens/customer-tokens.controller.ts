@@ -22,6 +22,7 @@ import {
   CustomerTokenQueryDto,
   CustomerTokenReadQueryDto,
 } from './dto/customer-token.dto';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('customer tokens')
 @Controller('v1/customer-tokens')
@@ -30,6 +31,7 @@ export class CustomerTokensController {
 
   @Post()
   @Auth('merchant')
+  @Idempotent({ required: false, what: 'customer token' })
   @ApiOperation({
     summary: "Exchange the session's authorization for a customer token",
     description:

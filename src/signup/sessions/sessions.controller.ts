@@ -15,6 +15,7 @@ import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 const KLARNA_REJECTED = { type: ProblemDto, description: '`KLARNA_REJECTED`: Klarna refused the data.' };
 const KLARNA_FAILED = { type: ProblemDto, description: '`KLARNA_ERROR`, `KLARNA_CREDENTIALS_REJECTED`.' };
@@ -26,6 +27,7 @@ export class SessionsController {
 
   @Post()
   @Auth('merchant')
+  @Idempotent({ required: false, what: 'session' })
   @ApiOperation({
     summary: 'Open a Klarna session for a sign-up',
     description:

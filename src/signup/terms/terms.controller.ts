@@ -13,6 +13,7 @@ import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateTermsDto, TermsDto, TermsPageDto, TermsQueryDto, UpdateTermsDto } from './dto/terms.dto';
 import { TermsService } from './terms.service';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 
 @ApiTags('terms')
 @Controller('v1/terms')
@@ -21,6 +22,7 @@ export class TermsController {
 
   @Post()
   @Auth('merchant')
+  @Idempotent({ required: false, what: 'terms version' })
   @ApiOperation({ summary: 'Create the next version of a terms document, as a draft' })
   @ApiCreatedResponse({ type: TermsDto })
   @ApiBadRequestResponse({ type: ProblemDto })

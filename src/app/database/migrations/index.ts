@@ -8,6 +8,7 @@ import { Migration20261129113343_consent_chain } from './Migration20261129113343
 import { Migration20261129121241_orders } from './Migration20261129121241_orders';
 import { Migration20261129122524_subscriptions } from './Migration20261129122524_subscriptions';
 import { Migration20261129180000_hot_updates } from './Migration20261129180000_hot_updates';
+import { Migration20261205021212_idempotency_for_all_routes } from './Migration20261205021212_idempotency_for_all_routes';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -21,4 +22,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129121241_orders', class: Migration20261129121241_orders },
   { name: 'Migration20261129122524_subscriptions', class: Migration20261129122524_subscriptions },
   { name: 'Migration20261129180000_hot_updates', class: Migration20261129180000_hot_updates },
+  {
+    name: 'Migration20261205021212_idempotency_for_all_routes',
+    class: Migration20261205021212_idempotency_for_all_routes,
+  },
 ];
