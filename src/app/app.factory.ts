@@ -10,6 +10,7 @@ import { newId } from '../common/ids';
 import { documentProblemResponses } from '../common/openapi/problem-responses';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../operations/metrics/metrics.service';
+import { installPortalForms } from '../portal/portal-forms';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -91,6 +92,7 @@ export async function createApp(
     },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  installPortalForms(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.flushLogs();
   installHttpHooks(app);

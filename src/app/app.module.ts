@@ -35,6 +35,7 @@ import { WebhooksModule } from '../events/webhooks/webhooks.module';
 import { ReceiptsModule } from '../evidence/receipts/receipts.module';
 import { DemoModule } from '../demo/demo.module';
 import { SubscriptionsModule } from '../charging/subscriptions/subscriptions.module';
+import { PortalModule } from '../portal/portal.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -96,6 +97,7 @@ export class AppModule {
         ...(config.demoSeed ? [DemoModule] : []),
         OrdersModule,
         SubscriptionsModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -44,6 +44,15 @@ export interface AppConfig {
   consents: { chainHeadLogIntervalMs: number };
   orders: OrdersConfig;
   subscriptions: SubscriptionsConfig;
+  portal: PortalConfig;
+}
+
+export interface PortalConfig {
+  linkTtlMs: number;
+  sessionTtlMs: number;
+  ratePerMinute: number;
+  /** Cookies carry `Secure` (everywhere but local development over plain http). */
+  secureCookies: boolean;
 }
 
 export interface OrdersConfig {
@@ -219,6 +228,12 @@ export function loadConfig(env: Env): AppConfig {
       ephemeral: !vars.RECEIPT_SIGNING_KEY,
     },
     consents: { chainHeadLogIntervalMs: vars.CHAIN_HEAD_LOG_INTERVAL_MS ?? 15 * 60_000 },
+    portal: {
+      linkTtlMs: (vars.PORTAL_LINK_TTL_MINUTES ?? 15) * 60_000,
+      sessionTtlMs: (vars.PORTAL_SESSION_TTL_MINUTES ?? 30) * 60_000,
+      ratePerMinute: vars.PORTAL_RATE_LIMIT_PER_MINUTE ?? 60,
+      secureCookies: isProduction || (vars.PUBLIC_URL ?? '').startsWith('https:'),
+    },
   };
 }
 

@@ -81,6 +81,29 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_PER_MINUTE?: number;
 
+  /** How long a consumer portal link works (once), in minutes. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  PORTAL_LINK_TTL_MINUTES?: number;
+
+  /** How long a consumer portal browser session lasts after its link was opened, in minutes. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  PORTAL_SESSION_TTL_MINUTES?: number;
+
+  /** Consumer portal requests per minute, counted per portal session and, apart, per client address. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PORTAL_RATE_LIMIT_PER_MINUTE?: number;
+
   /** How long an instance may answer from an API key row it read (0: read it on every request). */
   @IsOptional()
   @Transform(toInt)

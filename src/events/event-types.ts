@@ -3,6 +3,7 @@ export const EVENT_TYPES = [
   'customer_token.created',
   'customer_token.cancelled',
   'customer_token.suspended',
+  'consent.withdrawn',
   'order.succeeded',
   'order.failed',
   'subscription.created',

@@ -61,9 +61,22 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('answers 401 on browser-session routes (the consumer portal) to every API key and to none', async () => {
+    const failures: string[] = [];
+    const sessionRoutes = routes.filter((r) => r.auth?.public && r.auth.browserSession);
+    expect(sessionRoutes.length).toBeGreaterThan(0);
+    for (const route of sessionRoutes) {
+      for (const key of [null, keys.merchant, keys.auditor, keys.admin]) {
+        const res = await call(route, key);
+        if (res.status !== 401) failures.push(`${route.method} ${route.path} → ${res.status}, expected 401`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('lets each role through exactly where declared (403 elsewhere) and never answers 500', async () => {
     const failures: string[] = [];
-    for (const route of routes.filter((r) => r.auth)) {
+    for (const route of routes.filter((r) => r.auth && !(r.auth.public && r.auth.browserSession))) {
       for (const role of ['merchant', 'auditor', 'admin'] as Role[]) {
         const res = await call(route, keys[role]);
         const allowed = route.auth!.public || route.auth!.roles.includes(role);

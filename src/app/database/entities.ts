@@ -16,6 +16,7 @@ import {
   SubscriptionEvent,
 } from '../../charging/subscriptions/subscription.entity';
 import { Terms } from '../../signup/terms/terms.entity';
+import { PortalSession, PortalSettings } from '../../portal/portal-session.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from '../../events/webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../../events/webhooks/webhook-endpoint.entity';
 
@@ -41,4 +42,6 @@ export const ENTITIES = [
   SubscriptionCycle,
   SubscriptionEvent,
   MerchantDunningPolicy,
+  PortalSession,
+  PortalSettings,
 ];

@@ -22,6 +22,6 @@ import { TokenReconciliationJob } from './token-reconciliation.job';
     SubscriptionChargeJob,
     TokenReconciliationJob,
   ],
-  exports: [SubscriptionCharger, SubscriptionChargeJob, TokenReconciliationJob],
+  exports: [SubscriptionsService, SubscriptionCharger, SubscriptionChargeJob, TokenReconciliationJob],
 })
 export class SubscriptionsModule {}

@@ -258,10 +258,14 @@ export class SubscriptionsService {
   }
 
   /** Final. Cycles waiting for a (re)try are dropped; a charge already in flight still completes. Idempotent. */
-  async cancel(merchantId: string, id: string): Promise<SubscriptionResponseDto> {
+  async cancel(
+    merchantId: string,
+    id: string,
+    reason: 'merchant' | 'consent_withdrawn' = 'merchant',
+  ): Promise<SubscriptionResponseDto> {
     await this.em.transactional(async (em) => {
       const sub = await this.load(em, merchantId, id, true);
-      await this.transitions.setStatus(em, sub, 'canceled', 'canceled', { reason: 'merchant' });
+      await this.transitions.setStatus(em, sub, 'canceled', 'canceled', { reason });
     });
     return this.get(merchantId, id);
   }

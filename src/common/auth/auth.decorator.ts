@@ -10,7 +10,7 @@ import type { Role } from './role';
 import { ProblemDto } from '../errors/problem.dto';
 
 export const AUTH_METADATA = 'autopay:auth';
-export type AuthRequirement = { public: true } | { public: false; roles: Role[] };
+export type AuthRequirement = { public: true; browserSession?: true } | { public: false; roles: Role[] };
 
 /**
  * Declares who may call a route and documents it in OpenAPI. The global guard denies every route that does
@@ -35,5 +35,16 @@ export function Public(): MethodDecorator & ClassDecorator {
     SetMetadata(AUTH_METADATA, { public: true } satisfies AuthRequirement),
     ApiSecurity({}),
     ApiTooManyRequestsResponse({ description: 'Rate limit for this IP address exceeded.', type: ProblemDto }),
+  );
+}
+
+/**
+ * No API key: the route authenticates a browser session cookie of its own (the consumer portal's pages), and
+ * answers 401 without one.
+ */
+export function BrowserSession(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(AUTH_METADATA, { public: true, browserSession: true } satisfies AuthRequirement),
+    ApiSecurity({}),
   );
 }

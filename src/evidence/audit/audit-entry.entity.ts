@@ -21,7 +21,7 @@ export class AuditEntry {
   actorKeyId!: string;
 
   @Property({ type: 'text' })
-  actorRole!: Role;
+  actorRole!: Role | 'consumer';
 
   /** `merchant.create`, `consents.export`, … (see @Audited). */
   @Property({ type: 'text' })

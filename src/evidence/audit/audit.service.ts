@@ -1,6 +1,9 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from '../../common/auth/role';
+
+/** Who acted: a key's role, or `consumer` for an action in the consumer portal. */
+export type AuditActorRole = Role | 'consumer';
 import { Clock } from '../../common/clock/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
@@ -9,8 +12,9 @@ import type { AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 /** What one audited request did, as the HTTP layer saw it. */
 export interface AuditRecord {
+  /** An API key id, or for a consumer in the portal their portal session id (`pts_…`). */
   actorKeyId: string;
-  actorRole: Role;
+  actorRole: AuditActorRole;
   action: string;
   method: string;
   route: string;

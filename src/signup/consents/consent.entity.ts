@@ -113,6 +113,18 @@ export class ConsentEvent {
   @Property({ type: 'text', nullable: true })
   authorizationId?: string | null;
 
+  /** `portal` when the consumer did it themselves (see consent-chain-fields.ts); null otherwise. */
+  @Property({ type: 'text', nullable: true })
+  channel?: string | null;
+
+  /** The consumer's IP address, with `channel`. */
+  @Property({ type: 'text', nullable: true })
+  ipAddress?: string | null;
+
+  /** The consumer's user agent, with `channel`. */
+  @Property({ type: 'text', nullable: true })
+  userAgent?: string | null;
+
   @Property({ type: 'timestamptz' })
   occurredAt!: Date;
 

@@ -15,6 +15,15 @@ import type { ConsentDto, CreateConsentDto } from './dto/consent.dto';
 export interface ConsentEventRefs {
   customerTokenId?: string | null;
   authorizationId?: string | null;
+  /** The consumer's own evidence, where the consumer acted (a withdrawal in the portal). */
+  evidence?: ConsumerEvidence;
+}
+
+/** Who did it, as the browser showed itself: hashed into the chain with the event. */
+export interface ConsumerEvidence {
+  channel: 'portal';
+  ipAddress: string;
+  userAgent: string;
 }
 
 /**
@@ -121,6 +130,13 @@ export class ConsentsService {
       customer_token_id: refs.customerTokenId ?? null,
       authorization_id: refs.authorizationId ?? null,
       occurred_at: this.clock.now(),
+      ...(refs.evidence
+        ? {
+            channel: refs.evidence.channel,
+            ip_address: refs.evidence.ipAddress,
+            user_agent: refs.evidence.userAgent,
+          }
+        : {}),
     };
     const link = await this.chain.append(
       em,
@@ -134,6 +150,9 @@ export class ConsentsService {
       type,
       customerTokenId: row.customer_token_id,
       authorizationId: row.authorization_id,
+      channel: row.channel ?? null,
+      ipAddress: row.ip_address ?? null,
+      userAgent: row.user_agent ?? null,
       occurredAt: row.occurred_at,
       seq: link.seq,
       prevHash: link.prevHash,

@@ -5,7 +5,7 @@ import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
 import { notFound } from '../../common/errors/problem.exception';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { Consent } from '../consents/consent.entity';
-import { ConsentsService } from '../consents/consents.service';
+import { ConsentsService, type ConsumerEvidence } from '../consents/consents.service';
 import { KlarnaClient } from '../../klarna/klarna.client';
 import { MerchantsService } from '../../merchants/merchants.service';
 import type { TermsScope } from '../terms/terms.entity';
@@ -80,13 +80,16 @@ export class CustomerTokensService {
     return this.map(token);
   }
 
-  /** Cancels at Klarna (irreversible), then records it and the consent withdrawal. */
-  async cancel(merchantId: string, id: string): Promise<CustomerTokenDto> {
+  /**
+   * Cancels at Klarna (irreversible), then records it and the consent withdrawal. `evidence`: the consumer did it
+   * (in the portal); the withdrawal event carries their channel, IP address and user agent.
+   */
+  async cancel(merchantId: string, id: string, evidence?: ConsumerEvidence): Promise<CustomerTokenDto> {
     const token = await this.load(merchantId, id);
     if (token.status !== 'cancelled') {
       const credentials = await this.merchants.klarnaCredentials(merchantId, this.em);
       await this.klarna.cancelCustomerToken(credentials, this.klarnaTokenId(token));
-      await this.em.transactional((tx) => this.markCancelled(token, tx));
+      await this.em.transactional((tx) => this.markCancelled(token, tx, evidence));
     }
     return this.map(token);
   }
@@ -161,7 +164,11 @@ export class CustomerTokensService {
    * Records a cancellation Klarna already knows about (by us, the consumer or Klarna) and the consent
    * withdrawal that goes with it, once. `token` must be managed by `em`.
    */
-  async markCancelled(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
+  async markCancelled(
+    token: CustomerToken,
+    em: EntityManager = this.em,
+    evidence?: ConsumerEvidence,
+  ): Promise<void> {
     if (token.status === 'cancelled') return;
     const now = this.clock.now();
     token.status = 'cancelled';
@@ -169,7 +176,21 @@ export class CustomerTokensService {
     token.updatedAt = now;
     const consent = await token.consent.loadOrFail();
     await em.transactional(async (tx) => {
-      await this.consents.event(tx, consent, 'withdrawn', { customerTokenId: token.id });
+      const withdrawn = await this.consents.event(tx, consent, 'withdrawn', {
+        customerTokenId: token.id,
+        evidence,
+      });
+      await this.events.emit(tx, {
+        merchantId: token.merchant.id,
+        type: 'consent.withdrawn',
+        data: {
+          id: consent.id,
+          customer_token_id: token.id,
+          merchant_customer_id: consent.merchantCustomerId ?? null,
+          channel: withdrawn.channel ?? null,
+          withdrawn_at: withdrawn.occurredAt.toISOString(),
+        },
+      });
       await this.events.emit(tx, {
         merchantId: token.merchant.id,
         type: 'customer_token.cancelled',

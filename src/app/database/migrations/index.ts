@@ -9,6 +9,7 @@ import { Migration20261129121241_orders } from './Migration20261129121241_orders
 import { Migration20261129122524_subscriptions } from './Migration20261129122524_subscriptions';
 import { Migration20261129180000_hot_updates } from './Migration20261129180000_hot_updates';
 import { Migration20261205021212_idempotency_for_all_routes } from './Migration20261205021212_idempotency_for_all_routes';
+import { Migration20261205021638_portal } from './Migration20261205021638_portal';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205021212_idempotency_for_all_routes',
     class: Migration20261205021212_idempotency_for_all_routes,
   },
+  { name: 'Migration20261205021638_portal', class: Migration20261205021638_portal },
 ];

@@ -11,6 +11,6 @@ import { ConsentsAdminController } from './consents-admin.controller';
   imports: [ConsentChainModule, ReceiptsModule],
   controllers: [ConsentsAdminController],
   providers: [ConsentAuditService, ConsentExportService, ConsentVerifyService],
-  exports: [ConsentVerifyService],
+  exports: [ConsentVerifyService, ConsentAuditService],
 })
 export class ConsentsAdminModule {}

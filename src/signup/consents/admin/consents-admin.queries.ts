@@ -95,8 +95,8 @@ export async function eventsOf(
   // One array parameter (ids are [a-z_0-9A-Z] only, so a literal is safe): cheaper to plan than 1000 params.
   const rows = await sql<ConsentEventRecordRow>(
     em,
-    `select id, consent_id, merchant_id, type, customer_token_id, authorization_id,
-       ${isoUtc('occurred_at')} as occurred_at, seq, prev_hash, hash
+    `select id, consent_id, merchant_id, type, customer_token_id, authorization_id, channel, ip_address,
+       user_agent, ${isoUtc('occurred_at')} as occurred_at, seq, prev_hash, hash
      from consent_events where consent_id = any($1::text[]) order by merchant_id, seq`,
     [`{${consentIds.filter((id) => ID_CHARS.test(id)).join(',')}}`],
   );
@@ -114,6 +114,9 @@ export function toEventDto(e: ConsentEventRecordRow): AdminConsentEventDto {
     type: e.type,
     customer_token_id: e.customer_token_id,
     authorization_id: e.authorization_id,
+    channel: e.channel ?? null,
+    ip_address: e.ip_address ?? null,
+    user_agent: e.user_agent ?? null,
     occurred_at: e.occurred_at,
     seq: e.seq,
     prev_hash: e.prev_hash,

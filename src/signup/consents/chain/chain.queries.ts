@@ -60,9 +60,9 @@ export function chainRowsAfter(
          seq, prev_hash, hash
        from consents where merchant_id = $1 and seq > $2
        union all
-       select 'consent_event', id, merchant_id, null, null, null, null, null, null, null, null, null, null, null,
-         null, null, null, consent_id, type, customer_token_id, authorization_id, ${isoUtc('occurred_at')}, seq,
-         prev_hash, hash
+       select 'consent_event', id, merchant_id, null, null, null, null, null, null, null, null, null, ip_address,
+         user_agent, channel, null, null, consent_id, type, customer_token_id, authorization_id,
+         ${isoUtc('occurred_at')}, seq, prev_hash, hash
        from consent_events where merchant_id = $1 and seq > $2
      ) chain order by seq limit $3`,
     [merchantId, afterSeq, limit],

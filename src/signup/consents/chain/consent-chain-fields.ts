@@ -51,6 +51,13 @@ export interface ConsentEventRow {
   customer_token_id: string | null;
   authorization_id: string | null;
   occurred_at: Timestamp;
+  /**
+   * Evidence of who did it, where the consumer did it themselves (a withdrawal in the portal): the channel
+   * (`portal`), the browser's IP address and user agent. Null on events the service records on its own.
+   */
+  channel?: string | null;
+  ip_address?: string | null;
+  user_agent?: string | null;
 }
 
 export type ChainedRecord =
@@ -78,7 +85,7 @@ export function chainFieldsOf(record: ChainedRecord): ChainFields {
       accepted_at: record.accepted_at,
     };
   }
-  return {
+  const fields: ChainFields = {
     record_type: 'consent_event',
     id: record.id,
     consent_id: record.consent_id,
@@ -87,6 +94,16 @@ export function chainFieldsOf(record: ChainedRecord): ChainFields {
     customer_token_id: record.customer_token_id,
     authorization_id: record.authorization_id,
     occurred_at: record.occurred_at,
+  };
+  // An event with the consumer's evidence is a record of its own kind (version 2 of consent_event): the three
+  // fields are hashed only there, so every event recorded before they existed keeps its hash.
+  if (record.channel == null) return fields;
+  return {
+    ...fields,
+    record_type: 'consent_event.v2',
+    channel: record.channel,
+    ip_address: record.ip_address ?? null,
+    user_agent: record.user_agent ?? null,
   };
 }
 

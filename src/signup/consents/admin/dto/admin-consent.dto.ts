@@ -98,6 +98,22 @@ export class AdminConsentEventDto extends ChainPositionDto {
   @ApiProperty({ type: String, nullable: true, description: 'linked_to_token: the authorization exchanged.' })
   authorization_id!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['portal'],
+    description:
+      'Where the consumer did it themselves: `portal` for a withdrawal in the consumer portal. Null for events ' +
+      'the service recorded on its own (a merchant-side cancel, a cancellation seen at Klarna).',
+  })
+  channel!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The consumer's IP address (with `channel`)." })
+  ip_address!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The consumer's user agent (with `channel`)." })
+  user_agent!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   occurred_at!: string;
 }

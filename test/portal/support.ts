@@ -1,0 +1,93 @@
+import {
+  emulatorTokens,
+  PAID_LINE,
+  consent,
+  authorizeAndRecord,
+  openSession,
+  publishedTerms,
+  sessionBody,
+} from '../signup/signup-helpers';
+import type { TestApp } from '../support/test-app';
+
+/** A whole sign-up for one customer (terms → session → consent → authorize → token); returns the ids. */
+export async function signUp(
+  t: TestApp,
+  key: string,
+  customerId: string,
+  terms: { key?: string; title?: string; body?: string } = {},
+): Promise<{ tokenId: string; consentId: string; klarnaTokenId: string; termsBody: string }> {
+  const body = terms.body ?? `We charge your Klarna account once a month until you cancel (${customerId}).`;
+  const published = await publishedTerms(t, key, {
+    key: terms.key ?? `plan-${Math.random().toString(36).slice(2, 8)}`,
+    ...(terms.title ? { title: terms.title } : {}),
+    body,
+  });
+  const session = await openSession(
+    t,
+    key,
+    sessionBody(published.id, 'tokenize', {
+      merchant_customer_id: customerId,
+      extra_merchant_data: { customer_account_info: [{ unique_account_identifier: customerId }] },
+    }),
+  );
+  const granted = await consent(t, key, session);
+  await authorizeAndRecord(t, key, session);
+  const res = await t.request('POST', '/v1/customer-tokens', { key, body: { session_id: session.id } });
+  if (res.status !== 201) throw new Error(`token: ${res.status} ${res.text}`);
+  const [klarna] = await emulatorTokens(t, session.klarna_session_id);
+  return { tokenId: res.body.id, consentId: granted.id, klarnaTokenId: klarna.token_id, termsBody: body };
+}
+
+/** A monthly subscription of 10.00 SEK starting on the given day. */
+export async function subscribe(t: TestApp, key: string, tokenId: string, startDate: string) {
+  const res = await t.request('POST', `/v1/customer-tokens/${tokenId}/subscriptions`, {
+    key,
+    body: {
+      interval: 'MONTH',
+      interval_count: 1,
+      start_date: startDate,
+      order: {
+        purchase_currency: 'SEK',
+        order_amount: 1000,
+        order_tax_amount: 200,
+        order_lines: [{ ...PAID_LINE, subscription: undefined }],
+      },
+      description: 'Monthly plan',
+    },
+  });
+  if (res.status !== 201) throw new Error(`subscription: ${res.status} ${res.text}`);
+  return res.body as { id: string; status: string; next_charge_at: string };
+}
+
+export async function portalLink(
+  t: TestApp,
+  key: string,
+  customerId: string,
+  body: Record<string, unknown> = {},
+) {
+  const res = await t.request('POST', `/v1/customers/${encodeURIComponent(customerId)}/portal-sessions`, {
+    key,
+    body,
+  });
+  if (res.status !== 201) throw new Error(`portal session: ${res.status} ${res.text}`);
+  return res.body as { id: string; url: string; expires_at: string };
+}
+
+/** Opens a link without a browser: the session cookie (name=value) it set, or the refusal's status. */
+export async function openLink(
+  url: string,
+): Promise<{ status: number; cookie: string | null; setCookie: string | null }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  const setCookie = res.headers.get('set-cookie');
+  await res.text();
+  return { status: res.status, cookie: setCookie ? setCookie.split(';')[0] : null, setCookie };
+}
+
+export async function portalPage(t: TestApp, path: string, cookie: string | null, init: RequestInit = {}) {
+  const res = await fetch(`${t.url}${path}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) },
+  });
+  return { status: res.status, headers: res.headers, html: await res.text() };
+}
