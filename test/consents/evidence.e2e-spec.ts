@@ -6,7 +6,7 @@ import { chainHash, GENESIS_HASH } from '../../src/signup/consents/chain/hash-ch
 import { RECEIPT_TYP } from '../../src/evidence/receipts/receipt.service';
 import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { seedConsents } from '../bench/consent-seed';
-import { openSession, publishedTerms, readyForToken, sessionBody, termsBody } from '../signup/signup-helpers';
+import { openSession, publishedTerms, readyForToken, sessionBody, termsBody } from '../support/signup';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
 const SEED_LIB = { chainFieldsOf, chainHash, GENESIS_HASH, newId };

@@ -5,7 +5,7 @@ import { newId } from '../../src/common/ids';
 import { chainFieldsOf } from '../../src/signup/consents/chain/consent-chain-fields';
 import { chainHash, GENESIS_HASH } from '../../src/signup/consents/chain/hash-chain';
 import { seedConsents } from '../bench/consent-seed';
-import { openSession, publishedTerms, sessionBody } from '../signup/signup-helpers';
+import { openSession, publishedTerms, sessionBody } from '../support/signup';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
 setFlagsFromString('--expose-gc');

@@ -1,12 +1,12 @@
 import { runInNewContext } from 'node:vm';
+import { useEmulator } from '../support/emulator';
 import {
   buySession,
-  useEmulator,
   orderBodyFor,
   subscriptionLine,
   tokenizeSession,
   tokenRequest,
-} from './support/emulator-harness';
+} from '../support/klarna-fixtures';
 
 describe('Klarna emulator: test controls and SDK stand-in', () => {
   const emu = useEmulator();
@@ -154,21 +154,21 @@ describe('Klarna emulator: test controls and SDK stand-in', () => {
 
   describe('CORS and api.js', () => {
     it('allows any origin on the controls (incl. preflight), not on the Klarna API', async () => {
-      const preflight = await fetch(`${emu.baseUrl}/emulator/v1/sessions/x/authorize`, {
+      const preflight = await fetch(`${emu.url}/emulator/v1/sessions/x/authorize`, {
         method: 'OPTIONS',
         headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
       expect(preflight.headers.get('access-control-allow-headers')).toContain('Content-Type');
-      const klarna = await fetch(`${emu.baseUrl}/payments/v1/sessions/x`, {
+      const klarna = await fetch(`${emu.url}/payments/v1/sessions/x`, {
         headers: { origin: 'http://a.example' },
       });
       expect(klarna.headers.get('access-control-allow-origin')).toBeNull();
     });
 
     it('serves api.js as JavaScript with CORS', async () => {
-      const res = await fetch(`${emu.baseUrl}/emulator/lib/v1/api.js`);
+      const res = await fetch(`${emu.url}/emulator/lib/v1/api.js`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/javascript/);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -182,7 +182,7 @@ describe('Klarna emulator: test controls and SDK stand-in', () => {
         '/payments/v1/sessions',
         tokenizeSession(),
       );
-      const source = await (await fetch(`${emu.baseUrl}/emulator/lib/v1/api.js`)).text();
+      const source = await (await fetch(`${emu.url}/emulator/lib/v1/api.js`)).text();
       const container = {
         innerHTML: 'old',
         children: [] as { textContent: string }[],
@@ -192,7 +192,7 @@ describe('Klarna emulator: test controls and SDK stand-in', () => {
       };
       const window: Record<string, unknown> = { location: { origin: 'http://shop.example' } };
       const document = {
-        currentScript: { src: `${emu.baseUrl}/emulator/lib/v1/api.js` },
+        currentScript: { src: `${emu.url}/emulator/lib/v1/api.js` },
         querySelector: (selector: string) => (selector === '#klarna' ? container : null),
         createElement: () => ({ style: {}, setAttribute() {}, textContent: '', className: '' }),
       };
@@ -231,7 +231,7 @@ describe('Klarna emulator: test controls and SDK stand-in', () => {
   });
 
   it('answers unknown Klarna paths with a Klarna-shaped 404', async () => {
-    const res = await fetch(`${emu.baseUrl}/payments/v1/nothing-here`, {
+    const res = await fetch(`${emu.url}/payments/v1/nothing-here`, {
       headers: { authorization: `Basic ${Buffer.from('merchant_a:secret_a').toString('base64')}` },
     });
     expect(res.status).toBe(404);

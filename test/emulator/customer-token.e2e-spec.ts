@@ -1,4 +1,5 @@
-import { useEmulator, MERCHANT, OTHER_MERCHANT, tokenOrderBody } from './support/emulator-harness';
+import { useEmulator, MERCHANT, OTHER_MERCHANT } from '../support/emulator';
+import { tokenOrderBody } from '../support/klarna-fixtures';
 
 describe('Klarna emulator: Customer Token API v1', () => {
   const emu = useEmulator();

@@ -1,4 +1,5 @@
-import { EmulatorHarness, useEmulator, tokenizeSession, tokenOrderBody } from './support/emulator-harness';
+import { Emulator, useEmulator } from '../support/emulator';
+import { tokenizeSession, tokenOrderBody } from '../support/klarna-fixtures';
 
 const TOKEN_ORDER_PATHS = ['^/customer-token/v1/tokens/[^/]+/order$'];
 
@@ -104,7 +105,7 @@ describe('Klarna emulator: fault injection', () => {
   });
 
   it('does not let a hanging request delay shutdown', async () => {
-    const other = await EmulatorHarness.start();
+    const other = await Emulator.start();
     await other.control('PUT', '/faults', { hang_rate: 1, hang_ms: 60_000 });
     const hanging = other
       .klarna('payments.createCreditSession', 'POST', '/payments/v1/sessions', tokenizeSession())

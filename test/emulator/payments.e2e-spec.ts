@@ -1,12 +1,5 @@
-import {
-  buySession,
-  useEmulator,
-  MERCHANT,
-  orderBodyFor,
-  OTHER_MERCHANT,
-  tokenizeSession,
-  tokenRequest,
-} from './support/emulator-harness';
+import { useEmulator, MERCHANT, OTHER_MERCHANT } from '../support/emulator';
+import { buySession, orderBodyFor, tokenizeSession, tokenRequest } from '../support/klarna-fixtures';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -7,13 +7,7 @@ import {
   subscriptionBody,
   type Token,
 } from '../subscriptions/support';
-import {
-  klarnaRequests,
-  publishedTerms,
-  readyForToken,
-  sessionBody,
-  termsBody,
-} from '../signup/signup-helpers';
+import { klarnaRequests, publishedTerms, readyForToken, sessionBody, termsBody } from '../support/signup';
 import type { ApiResponse } from '../support/test-app';
 
 // Issue #13 item 2: every creating POST honours Idempotency-Key with the semantics of token orders; required

@@ -2,10 +2,11 @@ import { KlarnaClient } from '../../src/klarna/klarna.client';
 import type { KlarnaCredentials } from '../../src/klarna/klarna-credentials';
 import { KlarnaApiError, KlarnaCredentialsRejectedError } from '../../src/klarna/klarna.errors';
 import { validateKlarnaRequest } from '../contract/klarna-schemas';
+import { Emulator, type LoggedRequest } from '../support/emulator';
 import {
+  authorize,
   BILLING,
   createToken,
-  Emulator,
   makeClient,
   orderBody,
   PLAN_LINE,
@@ -13,8 +14,7 @@ import {
   sessionBody,
   tokenBody,
   tokenOrderBody,
-  type LoggedRequest,
-} from './emulator-harness';
+} from './client-fixtures';
 
 /** Which Klarna operation (contract id) a logged request was. */
 function operationOf(request: LoggedRequest): string {
@@ -40,12 +40,12 @@ describe('KlarnaClient against the Klarna emulator', () => {
   let creds: KlarnaCredentials;
 
   beforeAll(async () => {
-    emulator = await Emulator.start();
+    emulator = await Emulator.start({ logLevels: false });
     client = makeClient();
   });
   afterAll(async () => {
     await client.onApplicationShutdown();
-    await emulator.stop();
+    await emulator.close();
   });
   beforeEach(async () => {
     await emulator.control('POST', '/reset');
@@ -80,7 +80,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
 
     it('createOrder places an order from an authorization and completes the session', async () => {
       const { data: session } = await client.createSession(creds, sessionBody({ intent: 'buy' }));
-      const authorizationToken = await emulator.authorize(session.session_id);
+      const authorizationToken = await authorize(emulator, session.session_id);
       const order = await client.createOrder(creds, authorizationToken, orderBody());
       expect(order.data).toMatchObject({ order_id: expect.any(String), fraud_status: 'ACCEPTED' });
       expect(await emulator.orders()).toEqual([
@@ -91,7 +91,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
 
     it('releaseAuthorization (204, not JSON) releases it: the token no longer places orders', async () => {
       const { data: session } = await client.createSession(creds, sessionBody({ intent: 'buy' }));
-      const authorizationToken = await emulator.authorize(session.session_id);
+      const authorizationToken = await authorize(emulator, session.session_id);
       await expect(client.releaseAuthorization(creds, authorizationToken)).resolves.toEqual({
         data: undefined,
         correlationId: expect.any(String),
@@ -161,7 +161,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
 
     it('an order that does not match the authorization is a 409 with the mismatching fields', async () => {
       const { data: session } = await client.createSession(creds, sessionBody({ intent: 'buy' }));
-      const authorizationToken = await emulator.authorize(session.session_id);
+      const authorizationToken = await authorize(emulator, session.session_id);
       const error = await rejectionOf(
         client.createOrder(
           creds,
@@ -236,7 +236,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
       const { data: session } = await client.createSession(creds, sessionBody());
       await client.readSession(creds, session.session_id);
       await client.updateSession(creds, session.session_id, { merchant_reference2: 'campaign-7' });
-      const authorizationToken = await emulator.authorize(session.session_id);
+      const authorizationToken = await authorize(emulator, session.session_id);
       await client.createOrder(
         creds,
         authorizationToken,
@@ -255,7 +255,7 @@ describe('KlarnaClient against the Klarna emulator', () => {
       );
       await client.cancelCustomerToken(creds, token.token_id);
       const { data: other } = await client.createSession(creds, sessionBody({ intent: 'buy' }));
-      await client.releaseAuthorization(creds, await emulator.authorize(other.session_id));
+      await client.releaseAuthorization(creds, await authorize(emulator, other.session_id));
 
       const requests = await emulator.requests();
       expect(requests.every((r) => r.status < 300)).toBe(true);

@@ -4,18 +4,17 @@ import {
   KlarnaUnavailableError,
   KlarnaUnknownOutcomeError,
 } from '../../src/klarna/klarna.errors';
+import { Emulator, sleep, type LoggedRequest } from '../support/emulator';
 import {
+  authorize,
   createToken,
-  Emulator,
   FAST_OPTIONS,
   makeClient,
   orderBody,
   rejectionOf,
   sessionBody,
-  sleep,
   tokenOrderBody,
-  type LoggedRequest,
-} from './emulator-harness';
+} from './client-fixtures';
 
 const HANG_MS = 1000;
 const TOKEN_ORDER_PATH = '^/customer-token/v1/tokens/[^/]+/order$';
@@ -32,11 +31,11 @@ describe('KlarnaClient resilience against the Klarna emulator', () => {
     (await emulator.requests()).filter((r) => r.idempotency_key === key);
 
   beforeAll(async () => {
-    emulator = await Emulator.start();
+    emulator = await Emulator.start({ logLevels: false });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.onApplicationShutdown()));
-    await emulator.stop();
+    await emulator.close();
   });
   beforeEach(() => emulator.control('POST', '/reset'));
 
@@ -135,7 +134,7 @@ describe('KlarnaClient resilience against the Klarna emulator', () => {
       const klarna = client();
       const creds = emulator.credentials();
       const { data: session } = await klarna.createSession(creds, sessionBody({ intent: 'buy' }));
-      const authorizationToken = await emulator.authorize(session.session_id);
+      const authorizationToken = await authorize(emulator, session.session_id);
       await emulator.setFaults({ hang_rate: 1, hang_ms: HANG_MS, paths: ['/order$'] });
 
       const started = Date.now();

@@ -1,5 +1,5 @@
 import type { ApiResponse, TestApp } from '../support/test-app';
-import { emulatorTokens, PAID_LINE, publishedTerms, readyForToken } from '../signup/signup-helpers';
+import { PAID_LINE } from '../support/signup';
 
 export const ORDER_PATH = (ctokId: string) => `/v1/customer-tokens/${ctokId}/orders`;
 export const TOKEN_ORDER_PATH = /^\/customer-token\/v1\/tokens\/[^/]+\/order$/;
@@ -28,26 +28,7 @@ export const USAGE_LINE = {
   total_tax_amount: 200,
 };
 
-export interface ActiveToken {
-  id: string;
-  consentId: string;
-  /** Klarna's id of the token, for the emulator controls. */
-  klarnaTokenId: string;
-}
-
-/** A whole sign-up through the API and the emulator; returns an active `ctok_…`. */
-export async function activeToken(
-  t: TestApp,
-  key: string,
-  termsOverrides: Record<string, unknown> = {},
-): Promise<ActiveToken> {
-  const terms = await publishedTerms(t, key, termsOverrides);
-  const ready = await readyForToken(t, key, terms.id);
-  const res = await t.request('POST', '/v1/customer-tokens', { key, body: { session_id: ready.session.id } });
-  if (res.status !== 201) throw new Error(`customer token: ${res.status} ${res.text}`);
-  const [klarnaToken] = await emulatorTokens(t, ready.session.klarna_session_id);
-  return { id: res.body.id, consentId: res.body.consent_id, klarnaTokenId: klarnaToken.token_id };
-}
+export { activeToken, type ActiveToken } from '../support/signup';
 
 export function placeOrder(
   t: TestApp,

@@ -6,7 +6,7 @@ import { IdempotencyCleanupJob } from '../../src/charging/orders/idempotency-cle
 import { OrderCompleterJob } from '../../src/charging/orders/order-completer.job';
 import { OrdersService, type TokenOrderInput } from '../../src/charging/orders/orders.service';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
-import { PAID_LINE } from '../signup/signup-helpers';
+import { PAID_LINE } from '../support/signup';
 import {
   activeToken,
   type ActiveToken,

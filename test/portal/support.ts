@@ -6,7 +6,7 @@ import {
   openSession,
   publishedTerms,
   sessionBody,
-} from '../signup/signup-helpers';
+} from '../support/signup';
 import type { TestApp } from '../support/test-app';
 
 /** A whole sign-up for one customer (terms → session → consent → authorize → token); returns the ids. */

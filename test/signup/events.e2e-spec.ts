@@ -8,7 +8,7 @@ import {
   publishedTerms,
   readyForToken,
   sessionBody,
-} from './signup-helpers';
+} from '../support/signup';
 
 /** Sign-up changes land in the events outbox (GET /v1/events), in the same transaction as the change. */
 describe('sign-up events', () => {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { EnvelopeCrypto } from '../../src/common/crypto/envelope-crypto';
 import { KeyRotationService, SECRET_COLUMNS } from '../../src/operations/key-rotation/key-rotation.service';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
-import { emulatorTokens, publishedTerms, readyForToken } from './signup-helpers';
+import { emulatorTokens, publishedTerms, readyForToken } from '../support/signup';
 
 const key1 = `t1:${Buffer.alloc(32, 1).toString('base64')}`;
 const key2 = `t2:${Buffer.alloc(32, 7).toString('base64')}`;

@@ -12,7 +12,7 @@ import {
   publishedTerms,
   readyForToken,
   sessionBody,
-} from './signup-helpers';
+} from '../support/signup';
 
 describe('sign-up flow', () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import {
   publishedTerms,
   sessionBody,
   termsBody,
-} from './signup-helpers';
+} from '../support/signup';
 
 describe('session validation before Klarna, and terms', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FakeClock } from '../../src/common/clock/clock';
 import { SubscriptionCharger } from '../../src/charging/subscriptions/subscription-charger';
 import { TokenReconciliationJob } from '../../src/charging/subscriptions/token-reconciliation.job';
-import { emulatorTokens, PAID_LINE, publishedTerms, readyForToken } from '../signup/signup-helpers';
+import { activeToken as signUpToken, type ActiveToken, PAID_LINE } from '../support/signup';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
 export const DAY_MS = 86_400_000;
@@ -22,26 +22,15 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   return { t, clock, merchant };
 }
 
-export interface Token {
-  id: string;
-  klarnaTokenId: string;
-}
+export type Token = ActiveToken;
 
-/** A whole sign-up (terms → session → consent → authorize → token) for a monthly SEK plan up to 50.00. */
-export async function activeToken(
+/** A whole sign-up for a monthly SEK plan up to 50.00, under terms of its own (a fresh terms key). */
+export function activeToken(
   s: Stack,
   termsOverrides: Record<string, unknown> = {},
   key = s.merchant.key,
 ): Promise<Token> {
-  const terms = await publishedTerms(s.t, key, {
-    key: `plan-${Math.random().toString(36).slice(2, 8)}`,
-    ...termsOverrides,
-  });
-  const { session } = await readyForToken(s.t, key, terms.id);
-  const res = await s.t.request('POST', '/v1/customer-tokens', { key, body: { session_id: session.id } });
-  if (res.status !== 201) throw new Error(`token: ${res.status} ${res.text}`);
-  const [klarna] = await emulatorTokens(s.t, session.klarna_session_id);
-  return { id: res.body.id, klarnaTokenId: klarna.token_id };
+  return signUpToken(s.t, key, { key: `plan-${Math.random().toString(36).slice(2, 8)}`, ...termsOverrides });
 }
 
 /** The sign-up's paid line without its `subscription` object: the service adds it. */

@@ -7,50 +7,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { createApp } from '../../src/app/app.factory';
 import { ApiKeysService } from '../../src/merchants/api-keys/api-keys.service';
-import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import { type Clock, FakeClock } from '../../src/common/clock/clock';
 import { type Env, loadConfig } from '../../src/config/app-config';
 import { freePort } from '../../src/common/database/embedded-postgres';
 import { withDatabase } from '../../src/common/database/scratch-database';
 import { type DemoCredentials, seedDemo } from '../../src/demo/demo-seed';
+import { Emulator } from './emulator';
+import { type ApiResponse, httpRequest } from './http';
 import { TEST_ENV } from './test-env';
 
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-}
-
-export interface TestEmulator {
-  url: string;
-  username: string;
-  password: string;
-  /** Calls the emulator's test controls or Klarna API directly. */
-  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
-  close(): Promise<void>;
-}
-
-/** The Klarna emulator over real HTTP on a free port, with one merchant credential. */
-export async function startTestEmulator(port = 0): Promise<TestEmulator> {
-  const username = 'PK_test_merchant';
-  const password = `pw-${randomBytes(8).toString('hex')}`;
-  const app = await createEmulatorApp({ credentials: [{ username, password }] });
-  await app.listen({ port, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return {
-    url,
-    username,
-    password,
-    request: (method, path, body) => httpRequest(url, method, path, body === undefined ? {} : { body }),
-    close: () => app.close(),
-  };
-}
+export { type ApiResponse, httpRequest } from './http';
 
 export interface TestApp {
   /** Present when started with `{ emulator: true }`; the service points at it. */
-  emulator?: TestEmulator;
+  emulator?: Emulator;
   app: NestFastifyApplication;
   url: string;
   dbUrl: string;
@@ -81,31 +51,6 @@ export async function createTestDatabase(): Promise<string> {
     await admin.end();
   }
   return withDatabase(server, name);
-}
-
-export async function httpRequest<T = any>(
-  baseUrl: string,
-  method: string,
-  path: string,
-  opts: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  let payload: string | undefined;
-  if (opts.rawBody !== undefined) payload = opts.rawBody;
-  else if (opts.body !== undefined) payload = JSON.stringify(opts.body);
-  if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
-  }
-  return { status: res.status, headers: res.headers, body: body as T, text };
 }
 
 /** Fast Klarna client timings for tests against the emulator. */
@@ -145,7 +90,7 @@ export async function startTestApp(
     ...opts.env,
   });
   const app = await createApp(config, { clock, logStream: opts.logStream });
-  const emulator = opts.emulator ? await startTestEmulator(emulatorPort) : undefined;
+  const emulator = opts.emulator ? await Emulator.start({ port: emulatorPort }) : undefined;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,8 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Logger, type LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createEmulatorApp } from '../../../src/klarna-emulator/emulator.app';
-import { validateKlarnaResponse } from '../../contract/klarna-schemas';
+import type { OrderRecord } from '../../src/klarna-emulator/core/state';
+import type { RequestLogEntry } from '../../src/klarna-emulator/domain/ledger.service';
+import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
+import type { KlarnaCredentials } from '../../src/klarna/klarna-credentials';
+import { validateKlarnaResponse } from '../contract/klarna-schemas';
+import { type ApiResponse, httpRequest } from './http';
+import { tokenizeSession, tokenOrderBody, tokenRequest } from './klarna-fixtures';
 
+/** The emulator's merchants: every suite signs in as MERCHANT; OTHER_MERCHANT exists to test isolation. */
 export const MERCHANT = { username: 'merchant_a', password: 'secret_a' };
 export const OTHER_MERCHANT = { username: 'merchant_b', password: 'secret_b' };
 
@@ -15,23 +22,59 @@ export interface KlarnaResponse {
   headers: Headers;
 }
 
-/** A running emulator on a random port with helpers that check every Klarna answer against Klarna's spec. */
-export class EmulatorHarness {
+/** The emulator's request log and order ledger, as its controls return them (JSON). */
+export type LoggedRequest = RequestLogEntry;
+export type LedgerOrder = OrderRecord;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one test harness for the Klarna emulator: a running emulator over real HTTP (random port unless given),
+ * Klarna calls checked against Klarna's spec, the test controls, and the flows a sign-up makes. The service's
+ * e2e tests get one through `startTestApp({ emulator: true })` (as `t.emulator`), the emulator's own tests through
+ * `useEmulator()`, the Klarna client's tests through `Emulator.start()`.
+ */
+export class Emulator {
+  readonly username = MERCHANT.username;
+  readonly password = MERCHANT.password;
+
   private constructor(
-    readonly app: NestFastifyApplication,
-    readonly baseUrl: string,
+    private readonly app: NestFastifyApplication,
+    readonly url: string,
   ) {}
 
-  static async start(): Promise<EmulatorHarness> {
-    // Keep Nest's bootstrap lines out of the test output (this jest worker's logger only).
-    Logger.overrideLogger(['error', 'warn']);
+  /**
+   * `logLevels` overrides Nest's logger for this jest worker (the emulator's own suites keep errors and warnings,
+   * the client's suites nothing); left out, the emulator logs through whatever logger the worker has.
+   */
+  static async start(options: { port?: number; logLevels?: LogLevel[] | false } = {}): Promise<Emulator> {
+    if (options.logLevels !== undefined) Logger.overrideLogger(options.logLevels);
     const app = await createEmulatorApp({ credentials: [MERCHANT, OTHER_MERCHANT] });
-    await app.listen(0, '127.0.0.1');
-    return new EmulatorHarness(app, (await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    return new Emulator(app, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
   }
 
-  async close(): Promise<void> {
-    await this.app.close();
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  /** Credentials of MERCHANT for the Klarna client; a distinct merchantId gives the call its own circuit breaker. */
+  credentials(overrides: Partial<KlarnaCredentials> = {}): KlarnaCredentials {
+    return {
+      merchantId: `merchant-${randomUUID()}`,
+      region: 'NA',
+      environment: 'playground',
+      baseUrl: this.url,
+      username: this.username,
+      password: this.password,
+      ...overrides,
+    };
+  }
+
+  /** Any call to the emulator, unchecked (paths in full, e.g. `/emulator/v1/requests`). */
+  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return httpRequest<T>(this.url, method, path, body === undefined ? {} : { body });
   }
 
   /**
@@ -53,7 +96,7 @@ export class EmulatorHarness {
       headers.authorization = `Basic ${Buffer.from(`${merchant.username}:${merchant.password}`).toString('base64')}`;
     }
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(this.baseUrl + path, {
+    const response = await fetch(this.url + path, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -71,13 +114,46 @@ export class EmulatorHarness {
 
   /** Calls a test control (no auth). */
   async control(method: string, path: string, body?: unknown): Promise<{ status: number; body: Loose }> {
-    const response = await fetch(`${this.baseUrl}/emulator/v1${path}`, {
+    const response = await fetch(`${this.url}/emulator/v1${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+  }
+
+  /** A test control that must succeed; returns its body. */
+  private async controlOk<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.control(method, path, body);
+    if (res.status < 200 || res.status > 299)
+      throw new Error(`emulator control ${method} ${path} → ${res.status}`);
+    return res.body as T;
+  }
+
+  setFaults(faults: Record<string, unknown>): Promise<unknown> {
+    return this.controlOk('PUT', '/faults', faults);
+  }
+
+  clearFaults(): Promise<unknown> {
+    return this.controlOk('DELETE', '/faults');
+  }
+
+  async requests(): Promise<LoggedRequest[]> {
+    return (await this.controlOk<{ requests: LoggedRequest[] }>('GET', '/requests')).requests;
+  }
+
+  async orders(): Promise<LedgerOrder[]> {
+    return (await this.controlOk<{ orders: LedgerOrder[] }>('GET', '/orders')).orders;
+  }
+
+  /** Polls the request log until `predicate` holds (the log is written when the emulator answers). */
+  async waitForRequests(predicate: (requests: LoggedRequest[]) => boolean, timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(await this.requests())) {
+      if (Date.now() > deadline) throw new Error('emulator request log did not reach the expected state');
+      await sleep(5);
+    }
   }
 
   async reset(): Promise<void> {
@@ -143,93 +219,14 @@ export class EmulatorHarness {
   }
 }
 
-// --- fixtures ---------------------------------------------------------------------------------------------------
-
-export function subscriptionLine(overrides: object = {}) {
-  return {
-    type: 'digital',
-    name: 'Monthly plan',
-    quantity: 1,
-    unit_price: 1250,
-    tax_rate: 2500,
-    total_amount: 1250,
-    total_tax_amount: 250,
-    subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
-    ...overrides,
-  };
-}
-
-export function buySession(overrides: object = {}) {
-  return {
-    intent: 'buy_and_tokenize',
-    purchase_country: 'SE',
-    purchase_currency: 'SEK',
-    locale: 'sv-SE',
-    order_amount: 1250,
-    order_tax_amount: 250,
-    order_lines: [subscriptionLine()],
-    billing_address: { email: 'customer@email.se', country: 'SE', postal_code: '12345' },
-    merchant_urls: { confirmation: 'https://merchant.example/confirm/{session.id}' },
-    ...overrides,
-  };
-}
-
-export function tokenizeSession(overrides: object = {}) {
-  return {
-    intent: 'tokenize',
-    purchase_country: 'SE',
-    purchase_currency: 'SEK',
-    locale: 'sv-SE',
-    order_amount: 0,
-    order_tax_amount: 0,
-    order_lines: [subscriptionLine({ unit_price: 0, total_amount: 0, total_tax_amount: 0 })],
-    billing_address: { email: 'customer@email.se', country: 'SE' },
-    ...overrides,
-  };
-}
-
-export function orderBodyFor(session: ReturnType<typeof buySession>) {
-  return {
-    purchase_country: session.purchase_country,
-    purchase_currency: session.purchase_currency,
-    locale: session.locale,
-    order_amount: session.order_amount,
-    order_tax_amount: session.order_tax_amount,
-    order_lines: session.order_lines,
-    billing_address: session.billing_address,
-  };
-}
-
-export function tokenRequest(overrides: object = {}) {
-  return {
-    purchase_country: 'SE',
-    purchase_currency: 'SEK',
-    locale: 'sv-SE',
-    description: 'Monthly plan',
-    intended_use: 'SUBSCRIPTION',
-    ...overrides,
-  };
-}
-
-export function tokenOrderBody(overrides: object = {}) {
-  return {
-    purchase_currency: 'SEK',
-    order_amount: 1250,
-    order_tax_amount: 250,
-    order_lines: [subscriptionLine()],
-    merchant_reference1: 'INV-1',
-    ...overrides,
-  };
-}
-
 /**
  * One emulator per test file, reset before each test. Returns a stand-in that forwards to the running harness
  * (it only exists once `beforeAll` has run).
  */
-export function useEmulator(): EmulatorHarness {
-  let running: EmulatorHarness | undefined;
+export function useEmulator(): Emulator {
+  let running: Emulator | undefined;
   beforeAll(async () => {
-    running = await EmulatorHarness.start();
+    running = await Emulator.start({ logLevels: ['error', 'warn'] });
   });
   afterAll(async () => {
     await running?.close();
@@ -237,7 +234,7 @@ export function useEmulator(): EmulatorHarness {
   beforeEach(async () => {
     await running!.reset();
   });
-  return new Proxy({} as EmulatorHarness, {
+  return new Proxy({} as Emulator, {
     get(_, property) {
       if (!running) throw new Error('emulator not started yet: use it inside a test');
       const value: unknown = Reflect.get(running, property);

@@ -1,4 +1,4 @@
-import type { TestApp } from '../support/test-app';
+import type { TestApp } from './test-app';
 
 /** Swedish market, 25 % VAT: 1000 öre incl. 200 tax. */
 export const PAID_LINE = {
@@ -134,4 +134,33 @@ export async function readyForToken(t: TestApp, key: string, termsId: string, in
   const granted = await consent(t, key, session);
   const auth = await authorizeAndRecord(t, key, session);
   return { session, consent: granted, ...auth };
+}
+
+export interface ActiveToken {
+  /** Our `ctok_…`. */
+  id: string;
+  consentId: string;
+  /** Klarna's id of the token, for the emulator controls. */
+  klarnaTokenId: string;
+  session: { id: string; klarna_session_id: string; terms_id: string };
+}
+
+/**
+ * A whole sign-up through the API and the emulator (terms → session → consent → authorize → token); the one
+ * implementation every suite's helpers build on.
+ */
+export async function activeToken(
+  t: TestApp,
+  key: string,
+  termsOverrides: Record<string, unknown> = {},
+  sessionOverrides: Record<string, unknown> = {},
+): Promise<ActiveToken> {
+  const terms = await publishedTerms(t, key, termsOverrides);
+  const session = await openSession(t, key, sessionBody(terms.id, 'tokenize', sessionOverrides));
+  const granted = await consent(t, key, session);
+  await authorizeAndRecord(t, key, session);
+  const res = await t.request('POST', '/v1/customer-tokens', { key, body: { session_id: session.id } });
+  if (res.status !== 201) throw new Error(`customer token: ${res.status} ${res.text}`);
+  const [klarnaToken] = await emulatorTokens(t, session.klarna_session_id);
+  return { id: res.body.id, consentId: granted.id, klarnaTokenId: klarnaToken.token_id, session };
 }
