@@ -7,6 +7,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
+import { installJsonBodyParser } from '../common/http/json-body';
 import { documentProblemResponses } from '../common/openapi/problem-responses';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../operations/metrics/metrics.service';
@@ -87,11 +88,12 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
-      // Fastify's own JSON parser (with its body limit) is the only one: form and text bodies answer 415.
+      // Fastify's body parsing (with its body limit) and our JSON parser only: form and text bodies answer 415.
       bodyParser: false,
     },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  installJsonBodyParser(app.getHttpAdapter().getInstance());
   installPortalForms(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -62,7 +62,8 @@ export function documentProblemResponses(document: OpenAPIObject): OpenAPIObject
       if (!operation) continue;
       if (!operation.responses['400'] && mayFailValidation(operation)) {
         operation.responses['400'] = {
-          description: '`VALIDATION_FAILED` (every bad field) or `MALFORMED_JSON`.',
+          description:
+            '`VALIDATION_FAILED` (every bad field), `MALFORMED_JSON`, or `JSON_TOO_DEEP` (nested deeper than 32 levels).',
           content: { 'application/json': { schema: { $ref: PROBLEM_REF } } },
         };
       }

@@ -1,0 +1,61 @@
+import type { FastifyBodyParser, FastifyInstance } from 'fastify';
+import { errorCodes } from 'fastify';
+import { ProblemException } from '../errors/problem.exception';
+
+/** Deeper JSON answers 400 JSON_TOO_DEEP; no request of the API nests more than a handful of levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Every `application/<something>+json` (RFC 6839), with or without parameters. */
+const STRUCTURED_JSON = /^application\/[\w.!#$&^-]+\+json\s*(;|$)/i;
+
+/**
+ * Whether JSON text nests deeper than `limit` objects and arrays, counting brackets outside strings in one pass
+ * over the text (no allocation). Invalid JSON may pass; JSON.parse refuses it afterwards.
+ */
+export function jsonDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/**
+ * Replaces Fastify's JSON parser with one that refuses deep nesting before parsing: deep JSON is cheap to send
+ * and costly everywhere after JSON.parse (validation recursed until "Maximum call stack size exceeded"), and
+ * parsing happens before authentication. Keeps Fastify's body limit and its prototype-poisoning checks.
+ */
+export function installJsonBodyParser(fastify: FastifyInstance): void {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  const parser: FastifyBodyParser<string> = (request, text, done) => {
+    if (text.length === 0) {
+      done(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY(), undefined);
+      return;
+    }
+    if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(
+        new ProblemException({
+          status: 400,
+          code: 'JSON_TOO_DEEP',
+          title: 'Bad Request',
+          detail: `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`,
+        }),
+        undefined,
+      );
+      return;
+    }
+    void parse(request, text, done);
+  };
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parser);
+  fastify.addContentTypeParser(STRUCTURED_JSON, { parseAs: 'string' }, parser);
+}
