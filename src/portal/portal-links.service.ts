@@ -46,6 +46,8 @@ export class PortalRefused extends Error {
     readonly status: number,
     /** The merchant, where the link or session named one (its name goes on the page). */
     readonly merchantId?: string,
+    /** The link refused, where it was a real one (the refusal goes into the audit log under it). */
+    readonly link?: Pick<PortalAccess, 'sessionId' | 'merchantId' | 'merchantCustomerId'>,
   ) {
     super(reason);
   }
@@ -145,16 +147,17 @@ export class PortalLinksService {
     const expected = this.linkToken(row.id, row.merchant.id, row.merchantCustomerId, row.expiresAt);
     if (!timingSafeEqual(Buffer.from(expected), Buffer.from(token)))
       throw new PortalRefused('link_invalid', 404);
+    const link = this.access(row);
     if (!(await this.settings.isEnabled(row.merchant.id))) {
-      throw new PortalRefused('disabled', 403, row.merchant.id);
+      throw new PortalRefused('disabled', 403, row.merchant.id, link);
     }
     const now = this.clock.now();
     const secret = randomBytes(32).toString('base64url');
     const browserExpiresAt = new Date(now.getTime() + this.config.sessionTtlMs);
     if (!(await burnLink(this.em, row.id, now, sha256(secret), browserExpiresAt))) {
-      throw new PortalRefused('link_used_or_expired', 410, row.merchant.id);
+      throw new PortalRefused('link_used_or_expired', 410, row.merchant.id, link);
     }
-    return { secret, access: { ...this.access(row), expiresAt: browserExpiresAt } };
+    return { secret, access: { ...link, expiresAt: browserExpiresAt } };
   }
 
   /** The browser session a cookie secret belongs to, or a refusal (missing, unknown, expired, portal off). */

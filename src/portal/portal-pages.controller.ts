@@ -99,6 +99,17 @@ export class PortalPagesController {
       const text = new Text(pickLocale(access.locale, request.headers['accept-language']), branding.name);
       await this.send(reply, 200, openingPage(text, branding));
     } catch (error) {
+      // A real link refused (used, expired, portal off): an audit row under it, as for every portal action.
+      if (error instanceof PortalRefused && error.link) {
+        const { link } = error;
+        await this.portal.record(
+          link,
+          this.clientOf(request),
+          'portal.open_refused',
+          link.sessionId,
+          error.status,
+        );
+      }
       await this.refused(request, reply, error);
     }
   }

@@ -42,6 +42,7 @@ export async function signUp(
 export async function subscribe(t: TestApp, key: string, tokenId: string, startDate: string) {
   const res = await t.request('POST', `/v1/customer-tokens/${tokenId}/subscriptions`, {
     key,
+    headers: { 'Idempotency-Key': `portal-sub-${tokenId}-${startDate}` },
     body: {
       interval: 'MONTH',
       interval_count: 1,
@@ -76,8 +77,9 @@ export async function portalLink(
 /** Opens a link without a browser: the session cookie (name=value) it set, or the refusal's status. */
 export async function openLink(
   url: string,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; cookie: string | null; setCookie: string | null }> {
-  const res = await fetch(url, { redirect: 'manual' });
+  const res = await fetch(url, { redirect: 'manual', headers });
   const setCookie = res.headers.get('set-cookie');
   await res.text();
   return { status: res.status, cookie: setCookie ? setCookie.split(';')[0] : null, setCookie };
@@ -90,4 +92,22 @@ export async function portalPage(t: TestApp, path: string, cookie: string | null
     headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) },
   });
   return { status: res.status, headers: res.headers, html: await res.text() };
+}
+
+/** The CSRF token of a confirmation page's form. */
+export function csrfOf(html: string): string {
+  const match = /<input type="hidden" name="csrf" value="([0-9a-f]{64})">/.exec(html);
+  if (!match) throw new Error(`no CSRF token on the page: ${html.slice(0, 500)}`);
+  return match[1];
+}
+
+/** Submits a portal form as a browser does (application/x-www-form-urlencoded). */
+export function postForm(
+  t: TestApp,
+  path: string,
+  cookie: string | null,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  return portalPage(t, path, cookie, { method: 'POST', body: new URLSearchParams(fields), headers });
 }
