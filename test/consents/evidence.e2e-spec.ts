@@ -8,38 +8,9 @@ import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { seedConsents } from '../bench/consent-seed';
 import { openSession, publishedTerms, readyForToken, sessionBody, termsBody } from '../support/signup';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
+import { parseCsv } from './csv';
 
 const SEED_LIB = { chainFieldsOf, chainHash, GENESIS_HASH, newId };
-
-/** RFC 4180 parser for the assertions (quoted fields, doubled quotes, CRLF inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 describe('consent evidence: chain, admin API, export, verify, receipts', () => {
   let t: TestApp;

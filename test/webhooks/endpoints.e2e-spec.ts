@@ -149,6 +149,8 @@ describe('webhook endpoints', () => {
 describe('webhook endpoints where local URLs are not allowed (production setting)', () => {
   let t: TestApp;
   let merchant: { id: string; key: string };
+  /** Endpoints this merchant has registered so far: a refusal stores nothing. */
+  let stored = 0;
   beforeAll(async () => {
     t = await startTestApp({ env: { WEBHOOKS_ALLOW_LOCAL_URLS: 'false' } });
     merchant = await createMerchant(t, 'Strict');
@@ -172,6 +174,13 @@ describe('webhook endpoints where local URLs are not allowed (production setting
     ['https://0.0.0.0/hooks', 'must not point to an unspecified address'],
     ['https://100.64.0.1/hooks', 'must not point to a cgnat address'],
     ['https://nowhere.invalid/hooks', 'host nowhere.invalid does not resolve'],
+    // IPv4 carried inside IPv6: NAT64 (well-known and local-use), SIIT, Teredo (obfuscated client), 6to4
+    ['https://[64:ff9b::a9fe:a9fe]/hooks', 'must not point to a link-local address'],
+    ['https://[64:ff9b:1::a9fe:a9fe]/hooks', 'must not point to a link-local address'],
+    ['https://[64:ff9b:1::808:808]/hooks', 'must not point to a reserved address'],
+    ['https://[::ffff:0:7f00:1]/hooks', 'must not point to a loopback address'],
+    ['https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hooks', 'must not point to a loopback address'],
+    ['https://[2002:a9fe:a9fe::1]/hooks', 'must not point to a link-local address'],
   ])('refuses %s', async (url, message) => {
     const res = await t.request('POST', '/v1/webhook-endpoints', {
       key: merchant.key,
@@ -182,6 +191,11 @@ describe('webhook endpoints where local URLs are not allowed (production setting
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].field).toBe('url');
     expect(res.body.errors[0].message).toContain(message);
+    const { rows } = await t.db.query('SELECT url FROM webhook_endpoints WHERE merchant_id = $1', [
+      merchant.id,
+    ]);
+    expect(rows.map((r: { url: string }) => r.url)).not.toContain(url);
+    expect(rows).toHaveLength(stored);
   });
 
   it('accepts https on a public address', async () => {
@@ -190,5 +204,28 @@ describe('webhook endpoints where local URLs are not allowed (production setting
       body: { url: 'https://93.184.215.14/hooks', events: ['order.succeeded'] },
     });
     expect(res.status).toBe(201);
+    stored++;
+  });
+
+  it('judges the host the URL parser sees and stores the URL normalised', async () => {
+    // "\\" ends the authority of an https URL (WHATWG): the host is 93.184.216.34, "@127.0.0.1" is path.
+    // Stored as sent, a lenient parser elsewhere would read 127.0.0.1 as the host.
+    const res = await t.request('POST', '/v1/webhook-endpoints', {
+      key: merchant.key,
+      body: { url: 'https://93.184.216.34\\@127.0.0.1/h', events: ['order.succeeded'] },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.url).toBe('https://93.184.216.34/@127.0.0.1/h');
+    const { rows } = await t.db.query('SELECT url FROM webhook_endpoints WHERE id = $1', [res.body.id]);
+    expect(rows[0].url).toBe('https://93.184.216.34/@127.0.0.1/h');
+    stored++;
+
+    const odd = await t.request('POST', '/v1/webhook-endpoints', {
+      key: merchant.key,
+      body: { url: 'HTTPS://0x5D.184.216.34:443/a/../hooks', events: ['order.succeeded'] },
+    });
+    expect(odd.status).toBe(201);
+    expect(odd.body.url).toBe('https://93.184.216.34/hooks');
+    stored++;
   });
 });

@@ -2,8 +2,11 @@ import { isIP } from 'node:net';
 
 /**
  * What kind of address an IP is, for SSRF protection: only `public` addresses may receive webhooks in
- * production. IPv4 embedded in IPv6 (mapped `::ffff:a.b.c.d`, compatible `::a.b.c.d`, NAT64 `64:ff9b::/96`,
- * 6to4 `2002::/16`) is classified by the IPv4 address it carries, so wrapping 127.0.0.1 in IPv6 does not help.
+ * production. IPv4 embedded in IPv6 (mapped `::ffff:a.b.c.d`, SIIT-translated `::ffff:0:a.b.c.d`, compatible
+ * `::a.b.c.d`, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`, Teredo `2001::/32` with its server and XOR-obfuscated
+ * client IPv4) is classified by the IPv4 address it carries, so wrapping 127.0.0.1 in IPv6 does not help. The
+ * local-use NAT64 prefix `64:ff9b:1::/48` (RFC 8215) is never public: it reaches the operator's own translator,
+ * and where its IPv4 sits depends on a prefix length only that operator knows.
  */
 export type AddressClass =
   | 'public'
@@ -96,10 +99,16 @@ function parseIpv6(input: string): number[] | null {
   return bytes;
 }
 
-const MAPPED = v6('::ffff:0:0/96', 'reserved');
-const COMPATIBLE = v6('::/96', 'reserved');
-const NAT64 = v6('64:ff9b::/96', 'reserved');
+/** Prefixes whose last 32 bits are an IPv4 address. */
+const IPV4_IN_LAST_32_BITS: Range[] = [
+  v6('::ffff:0:0/96', 'reserved'), // IPv4-mapped
+  v6('::ffff:0:0:0/96', 'reserved'), // SIIT IPv4-translated (RFC 6145)
+  v6('::/96', 'reserved'), // IPv4-compatible (deprecated)
+  v6('64:ff9b::/96', 'reserved'), // NAT64 well-known prefix (RFC 6052)
+];
+const NAT64_LOCAL_USE = v6('64:ff9b:1::/48', 'reserved');
 const SIX_TO_FOUR = v6('2002::/16', 'reserved');
+const TEREDO = v6('2001::/32', 'reserved');
 
 function classifyIpv4(bytes: number[]): AddressClass {
   if (bytes.every((b) => b === 255)) return 'reserved';
@@ -113,11 +122,16 @@ export function classifyAddress(address: string): AddressClass {
   if (!ipv6) return 'invalid';
   const own = IPV6_RANGES.find((range) => matches(ipv6, range));
   if (own) return own.kind;
-  if (matches(ipv6, MAPPED) || matches(ipv6, NAT64) || matches(ipv6, COMPATIBLE)) {
-    return classifyIpv4(ipv6.slice(12, 16));
-  }
+  const last32 = ipv6.slice(12, 16);
+  if (IPV4_IN_LAST_32_BITS.some((range) => matches(ipv6, range))) return classifyIpv4(last32);
+  if (matches(ipv6, NAT64_LOCAL_USE)) return worst([classifyIpv4(last32), 'reserved']);
   if (matches(ipv6, SIX_TO_FOUR)) return classifyIpv4(ipv6.slice(2, 6));
+  if (matches(ipv6, TEREDO)) {
+    const client = last32.map((b) => b ^ 0xff);
+    return worst([classifyIpv4(client), classifyIpv4(ipv6.slice(4, 8))]);
+  }
   return 'public';
 }
 
-export const isPublicAddress = (address: string): boolean => classifyAddress(address) === 'public';
+/** The first non-public class, so that the refusal names what was actually carried. */
+const worst = (classes: AddressClass[]): AddressClass => classes.find((c) => c !== 'public') ?? 'public';

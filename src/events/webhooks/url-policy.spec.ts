@@ -69,8 +69,24 @@ describe('webhook URL policy', () => {
     ['https://metadata.example/x', 'link-local'],
     ['https://v6-ula.example/x', 'private'],
     ['https://mixed.example/x', 'loopback'],
+    ['https://[64:ff9b:1::a9fe:a9fe]/x', 'link-local'],
+    ['https://[64:ff9b::7f00:1]/x', 'loopback'],
+    ['https://[::ffff:0:7f00:1]/x', 'loopback'],
+    ['https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x', 'loopback'],
+    ['https://[2002:a00:1::1]/x', 'private'],
+    ['https://0x7f.1/x', 'loopback'],
+    ['https://2130706433/x', 'loopback'],
   ])('refuses %s (%s) in strict mode', async (url, kind) => {
     expect(await refusal(url)).toMatch(new RegExp(`^must not point to an? ${kind} address`));
+  });
+
+  it('judges the host a WHATWG URL parser sees and returns the URL normalised', async () => {
+    // The backslash ends the authority in a special URL: the host is 93.184.216.34, "@127.0.0.1" is path.
+    const target = await resolveWebhookTarget('https://93.184.216.34\\@127.0.0.1/h', false, resolver);
+    expect(target.address).toBe('93.184.216.34');
+    expect(target.url.href).toBe('https://93.184.216.34/@127.0.0.1/h');
+    const odd = await resolveWebhookTarget('HTTPS://Hooks.Merchant.EXAMPLE:443/a/../b', false, resolver);
+    expect(odd.url.href).toBe('https://hooks.merchant.example/b');
   });
 
   it('refuses a host that does not resolve', async () => {

@@ -47,8 +47,11 @@ export class WebhookEndpointsService {
   }
 
   async create(merchantId: string, input: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecretDto> {
+    // Stored as the WHATWG parser serialises it, i.e. as it was judged: a URL kept as sent could be read
+    // differently (another host) by a more lenient parser later.
+    let url: string;
     try {
-      await resolveWebhookTarget(input.url, this.config.webhooks.allowLocalUrls);
+      url = (await resolveWebhookTarget(input.url, this.config.webhooks.allowLocalUrls)).url.href;
     } catch (error) {
       if (!(error instanceof WebhookUrlRefused)) throw error;
       throw validationProblem([{ field: 'url', message: error.message }], `url ${error.message}.`);
@@ -66,7 +69,7 @@ export class WebhookEndpointsService {
     const endpoint = this.em.create(WebhookEndpoint, {
       id,
       merchant: merchantId,
-      url: input.url,
+      url,
       description: input.description ?? null,
       events: [...new Set(input.events as EventType[])],
       status: 'enabled',

@@ -9,7 +9,8 @@ export class CreateWebhookEndpointDto {
     example: 'https://merchant.example/hooks/autopay',
     description:
       'Where events are POSTed. https, on a host that resolves to public addresses only (local and http URLs ' +
-      'are accepted only where the service allows them, e.g. in development).',
+      'are accepted only where the service allows them, e.g. in development). Stored and returned normalised, ' +
+      'as a WHATWG URL parser serialises it.',
   })
   url!: string;
 

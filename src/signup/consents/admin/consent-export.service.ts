@@ -53,15 +53,21 @@ const CSV: ReadonlyArray<
 export const CSV_COLUMNS: readonly string[] = CSV.map(([name]) => name);
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** What makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. Values are exported
- * exactly as recorded (no spreadsheet-formula defusing): this is evidence, and it must match its hash.
+ * RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. A string that begins
+ * with `=`, `+`, `-`, `@`, tab or carriage return (merchant_customer_id, acceptance_text and user_agent come
+ * from the merchant) is neutralised as OWASP recommends: a `'` is put in front and the field is quoted, so that
+ * a spreadsheet shows it as text instead of running it. Only the CSV does this; NDJSON and the API keep the
+ * exact recorded values, which are what the hash chain and the receipts cover.
  */
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
-  const text = typeof value === 'string' ? value : String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function csvLine(c: ConsentRecordRow, events: ConsentEventRecordRow[]): string {

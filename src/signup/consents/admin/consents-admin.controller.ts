@@ -50,8 +50,10 @@ export class ConsentsAdminController {
     summary: 'Export consent records (streamed)',
     description:
       'Same filters as the list, every matching record, newest first. `csv`: RFC 4180, a header row, one row per ' +
-      'consent with its chain position and token link, values exactly as recorded. `ndjson`: one object per ' +
-      'line, shaped like a list item (with its events).',
+      'consent with its chain position and token link; a value that begins with `=`, `+`, `-`, `@`, tab or ' +
+      "carriage return is written quoted with a leading `'` so that spreadsheets do not run it as a formula " +
+      '(OWASP CSV injection). `ndjson`: one object per line, shaped like a list item (with its events), values ' +
+      'exactly as recorded.',
   })
   @ApiOkResponse({
     description: 'The export, as an attachment (`Content-Disposition`).',
