@@ -110,6 +110,27 @@ describe('merchants and API keys', () => {
     expect((await t.request('GET', '/v1/merchant', { key: k.body.key })).status).toBe(401);
   });
 
+  it('refuses to issue a key whose expires_at is not in the future (400 naming expires_at)', async () => {
+    const m = await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: 'Past' } });
+    const past = new Date(t.clock.nowMs() - 1000).toISOString();
+    const now = new Date(t.clock.nowMs()).toISOString();
+    for (const [path, body] of [
+      [`/admin/v1/merchants/${m.body.id}/api-keys`, { expires_at: past }],
+      [`/admin/v1/merchants/${m.body.id}/api-keys`, { expires_at: now }],
+      ['/admin/v1/api-keys', { role: 'auditor', expires_at: past }],
+    ] as const) {
+      const res = await t.request('POST', path, { key: t.adminKey, body });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field: 'expires_at', message: expect.stringContaining('future') }]);
+    }
+    const keys = await t.db.query(`select count(*)::int as n from api_keys where merchant_id = $1`, [
+      m.body.id,
+    ]);
+    expect(keys.rows[0].n).toBe(0);
+  });
+
   it('lists merchants with cursor pagination', async () => {
     for (let i = 0; i < 5; i++) {
       await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: `Paged ${i}` } });

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import type { Principal } from '../../common/auth/principal';
 import { apiKeyMatches, generateApiKey, parseApiKey } from '../../common/auth/api-key-secret';
 import { Clock } from '../../common/clock/clock';
-import { notFound } from '../../common/errors/problem.exception';
+import { notFound, validationProblem } from '../../common/errors/problem.exception';
 import { newId } from '../../common/ids';
 import { Merchant } from '../merchant.entity';
 import { ApiKey } from './api-key.entity';
@@ -72,6 +72,10 @@ export class ApiKeysService {
     em?: EntityManager;
   }): Promise<{ apiKey: ApiKey; secret: string }> {
     const em = input.em ?? this.em;
+    // A key that is dead on arrival is a mistake (a wrong year, a time zone slip), not a wish: say so.
+    if (input.expiresAt && input.expiresAt.getTime() <= this.clock.nowMs()) {
+      throw validationProblem([{ field: 'expires_at', message: 'must be in the future' }]);
+    }
     const { key, prefix, hash } = generateApiKey();
     const apiKey = em.create(ApiKey, {
       id: newId('key', this.clock.nowMs()),

@@ -10,7 +10,10 @@ export class CreateMerchantApiKeyDto {
   })
   name?: string;
 
-  @DateTimeField({ optional: true, description: 'When the key stops working (default: never).' })
+  @DateTimeField({
+    optional: true,
+    description: 'When the key stops working (default: never); must be in the future.',
+  })
   expires_at?: string;
 }
 
