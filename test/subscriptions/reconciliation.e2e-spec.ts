@@ -108,7 +108,7 @@ describe('token reconciliation', () => {
     ]);
     expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(0);
     const read = await getSubscription(s, sub.id);
-    expect(read).toMatchObject({ status: 'halted', status_reason: 'token_cancelled' });
+    expect(read).toMatchObject({ status: 'canceled', status_reason: 'token_cancelled' });
     expect(read.latest_cycle).toMatchObject({ status: 'failed', last_error: 'TOKEN_CANCELLED', attempts: 0 });
     const tokenRead = await s.t.request('GET', `/v1/customer-tokens/${token.id}`, { key: s.merchant.key });
     expect(tokenRead.body).toMatchObject({ status: 'cancelled' });

@@ -505,12 +505,15 @@ export class SubscriptionCharger {
             cycle,
             data: { code: cycle.lastError, will_retry: false },
           });
-          await this.transitions.setStatus(em, sub, 'halted', 'halted', {
-            reason: `token_${attempt.tokenStatus}`,
-            cycle,
-          });
           if (attempt.tokenStatus === 'suspended' || attempt.tokenStatus === 'cancelled') {
+            // Usually stopped already, with the token, by the transaction that recorded the token's status.
+            await this.transitions.stopForTokenOne(em, sub, `token_${attempt.tokenStatus}`, cycle);
             followUp = { haltToken: attempt.tokenStatus.toUpperCase() };
+          } else {
+            await this.transitions.setStatus(em, sub, 'halted', 'halted', {
+              reason: `token_${attempt.tokenStatus}`,
+              cycle,
+            });
           }
           break;
         }

@@ -7,6 +7,7 @@ import { newId } from '../../common/ids';
 import type { AppConfig } from '../../config/app-config';
 import type { EventType } from '../../events/event-types';
 import { EventsService } from '../../events/events.service';
+import type { TokenStopReason } from '../../signup/customer-tokens/token-stop-hooks';
 import { dueAt, firstCycleFromToday } from './schedule';
 import {
   CHARGEABLE_STATUSES,
@@ -36,6 +37,11 @@ export interface RecordInput {
   cycle?: SubscriptionCycle | null;
   from?: SubscriptionStatus | null;
   data?: Record<string, unknown>;
+}
+
+/** The statuses a token stop moves a subscription out of (see `stopForToken`). */
+function tokenStopFrom(reason: TokenStopReason): SubscriptionStatus[] {
+  return reason === 'token_suspended' ? CHARGEABLE_STATUSES : ['active', 'past_due', 'paused', 'halted'];
 }
 
 /**
@@ -86,7 +92,7 @@ export class SubscriptionTransitions {
     return em.findOne(SubscriptionCycle, { subscription: subscriptionId }, { orderBy: { cycle: 'desc' } });
   }
 
-  /** Sets the status and records it (no-op when unchanged). */
+  /** Sets the status and records it (no-op when unchanged, and canceled is final: never left). */
   async setStatus(
     em: EntityManager,
     sub: Subscription,
@@ -94,7 +100,7 @@ export class SubscriptionTransitions {
     type: string,
     opts: { reason?: string | null; cycle?: SubscriptionCycle | null; data?: Record<string, unknown> } = {},
   ): Promise<boolean> {
-    if (sub.status === status) return false;
+    if (sub.status === status || sub.status === 'canceled') return false;
     const from = sub.status;
     const now = this.clock.now();
     sub.status = status;
@@ -126,15 +132,32 @@ export class SubscriptionTransitions {
     });
   }
 
-  /** Halts every chargeable or paused subscription of a token that Klarna no longer lets us charge. */
-  async haltForToken(em: EntityManager, customerTokenId: string, reason: string): Promise<number> {
+  /**
+   * A token that can no longer be charged stops its subscriptions (in the caller's transaction, which recorded the
+   * token's status): a cancelled token (`token_cancelled`, `consent_withdrawn`) cancels every one not canceled yet
+   * (it never comes back); a suspended one (`token_suspended`) halts the active and past_due ones until Klarna
+   * says it is active again (a paused one stays paused: it charges nothing, and the merchant's pause outlives the
+   * suspension). Returns how many changed.
+   */
+  async stopForToken(em: EntityManager, customerTokenId: string, reason: TokenStopReason): Promise<number> {
     const subs = await em.find(
       Subscription,
-      { customerToken: customerTokenId, status: { $in: ['active', 'past_due', 'paused'] } },
+      { customerToken: customerTokenId, status: { $in: tokenStopFrom(reason) } },
       { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    for (const sub of subs) await this.setStatus(em, sub, 'halted', 'halted', { reason });
+    for (const sub of subs) await this.stopForTokenOne(em, sub, reason);
     return subs.length;
+  }
+
+  /** One subscription of a stopped token, as `stopForToken` (a charge refused for the token's status). */
+  async stopForTokenOne(
+    em: EntityManager,
+    sub: Subscription,
+    reason: TokenStopReason,
+    cycle?: SubscriptionCycle,
+  ): Promise<void> {
+    const to = reason === 'token_suspended' ? 'halted' : 'canceled';
+    await this.setStatus(em, sub, to, to, { reason, cycle });
   }
 
   /** The token is active again: subscriptions halted because it was suspended charge again. */

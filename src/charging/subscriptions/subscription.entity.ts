@@ -7,8 +7,9 @@ import type { ScopeInterval } from '../../signup/terms/terms.entity';
 /**
  * `active`: charged on schedule. `paused`: nothing is charged until resumed (cycles that fall in the pause are not
  * owed). `past_due`: the last cycle failed after its retries (or a hard decline); later cycles are still tried and
- * a success makes it active again. `halted`: the token is not active (or the consent no longer covers the charge):
- * nothing is charged until the token is active again. `canceled`: final (by the merchant, or its end date passed).
+ * a success makes it active again. `halted`: the token is suspended (or the consent no longer covers the charge):
+ * nothing is charged until the token is active again. `canceled`: final (by the merchant, its end date passed, or
+ * its token cancelled or its consent withdrawn).
  */
 export type SubscriptionStatus = 'active' | 'paused' | 'past_due' | 'halted' | 'canceled';
 /** Statuses the scheduler charges. */
@@ -43,7 +44,10 @@ export class Subscription {
   @Property({ type: 'text' })
   status!: SubscriptionStatus;
 
-  /** Why it is halted or canceled (`token_suspended`, `token_cancelled`, `consent_exceeded`, `merchant`, `ended`). */
+  /**
+   * Why it is halted or canceled (`token_suspended`, `token_cancelled`, `consent_withdrawn`, `consent_exceeded`,
+   * `merchant`, `ended`).
+   */
   @Property({ type: 'text', nullable: true })
   statusReason?: string | null;
 

@@ -87,7 +87,10 @@ export class CustomerTokensController {
   @Post(':customer_token_id/cancel')
   @Auth('merchant')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Cancel the token at Klarna (irreversible) and record the consent withdrawal' })
+  @ApiOperation({
+    summary: 'Cancel the token at Klarna (irreversible) and record the consent withdrawal',
+    description: 'Its subscriptions are canceled (status_reason token_cancelled) in the same transaction.',
+  })
   @ApiAcceptedResponse({ type: CustomerTokenDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiBadGatewayResponse({ type: ProblemDto })

@@ -6,11 +6,12 @@ import { MerchantsModule } from '../../merchants/merchants.module';
 import { CreateCustomerToken } from './create-customer-token.use-case';
 import { CustomerTokensController } from './customer-tokens.controller';
 import { CustomerTokensService } from './customer-tokens.service';
+import { TokenStopHooks } from './token-stop-hooks';
 
 @Module({
   imports: [MerchantsModule, AuthorizationsModule, ConsentsModule, EventsModule],
   controllers: [CustomerTokensController],
-  providers: [CustomerTokensService, CreateCustomerToken],
-  exports: [CustomerTokensService],
+  providers: [CustomerTokensService, CreateCustomerToken, TokenStopHooks],
+  exports: [CustomerTokensService, TokenStopHooks],
 })
 export class CustomerTokensModule {}

@@ -18,6 +18,7 @@ import type {
 } from './dto/customer-token.dto';
 import { EventsService } from '../../events/events.service';
 import { tokenEventData } from './customer-token.events';
+import { TokenStopHooks } from './token-stop-hooks';
 
 /** What charging a token needs (for the orders and subscriptions modules). */
 export interface ChargeableToken {
@@ -45,6 +46,7 @@ export class CustomerTokensService {
     private readonly consents: ConsentsService,
     private readonly createToken: CreateCustomerToken,
     private readonly events: EventsService,
+    private readonly stopHooks: TokenStopHooks,
   ) {}
 
   async create(merchantId: string, input: CreateCustomerTokenDto): Promise<CustomerTokenDto> {
@@ -136,7 +138,8 @@ export class CustomerTokensService {
    * The one place a Klarna token status is applied (a read at Klarna, or a refused charge): stamps
    * `statusCheckedAt`; a suspension goes through `markSuspended`, a cancellation through `markCancelled` (each
    * emits its event once and the cancellation withdraws the consent once). Cancelled is final: a stale read never
-   * brings a token back. `em` must be in a transaction; returns the status before and after.
+   * brings a token back; a suspended one active again runs the TokenStopHooks' `activeAgain` (its subscriptions
+   * resume). `em` must be in a transaction; returns the status before and after.
    */
   async applyKlarnaStatus(
     token: CustomerToken,
@@ -155,6 +158,10 @@ export class CustomerTokensService {
     } else if (status && token.status !== 'cancelled' && token.status !== status) {
       token.status = status;
       token.updatedAt = now;
+      if (status === 'active' && previous === 'suspended') {
+        await em.flush();
+        await this.stopHooks.activeAgain(em, token.id);
+      }
     }
     await em.flush();
     return { previous, current: token.status };
@@ -162,7 +169,9 @@ export class CustomerTokensService {
 
   /**
    * Records a cancellation Klarna already knows about (by us, the consumer or Klarna) and the consent
-   * withdrawal that goes with it, once. `token` must be managed by `em`.
+   * withdrawal that goes with it, once, and stops what charges the token (TokenStopHooks: its subscriptions are
+   * canceled) in the same transaction. `evidence` means the consumer withdrew the consent. `token` must be
+   * managed by `em`.
    */
   async markCancelled(
     token: CustomerToken,
@@ -176,6 +185,8 @@ export class CustomerTokensService {
     token.updatedAt = now;
     const consent = await token.consent.loadOrFail();
     await em.transactional(async (tx) => {
+      // The token row first (its lock before any subscription's, as in every path that stops a token).
+      await tx.flush();
       const withdrawn = await this.consents.event(tx, consent, 'withdrawn', {
         customerTokenId: token.id,
         evidence,
@@ -196,10 +207,14 @@ export class CustomerTokensService {
         type: 'customer_token.cancelled',
         data: tokenEventData(token),
       });
+      await this.stopHooks.stopped(tx, token.id, evidence ? 'consent_withdrawn' : 'token_cancelled');
     });
   }
 
-  /** Records that Klarna suspended the token, once (it may become active again; see `?refresh=true`). */
+  /**
+   * Records that Klarna suspended the token, once (it may become active again; see `?refresh=true`), and halts
+   * what charges it (TokenStopHooks) in the same transaction.
+   */
   async markSuspended(token: CustomerToken, em: EntityManager = this.em): Promise<void> {
     if (token.status !== 'active') return;
     token.status = 'suspended';
@@ -212,6 +227,7 @@ export class CustomerTokensService {
         type: 'customer_token.suspended',
         data: tokenEventData(token),
       });
+      await this.stopHooks.stopped(tx, token.id, 'token_suspended');
     });
   }
 

@@ -172,7 +172,8 @@ export class SubscriptionResponseDto {
     nullable: true,
     example: 'token_suspended',
     description:
-      'Why halted or canceled: token_suspended, token_cancelled, consent_exceeded, merchant, ended.',
+      'Why halted or canceled: token_suspended (halted), token_cancelled or consent_withdrawn (canceled with the ' +
+      'token), consent_exceeded, merchant, ended.',
   })
   status_reason!: string | null;
 
