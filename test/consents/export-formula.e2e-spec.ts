@@ -1,4 +1,4 @@
-import { consentBody, openSession, publishedTerms, sessionBody } from '../signup/signup-helpers';
+import { consentBody, openSession, publishedTerms, sessionBody } from '../support/signup';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { parseCsv } from './csv';
 

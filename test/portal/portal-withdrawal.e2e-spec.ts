@@ -1,7 +1,7 @@
 import { FakeClock } from '../../src/common/clock/clock';
 import { RECEIPT_TYP } from '../../src/evidence/receipts/receipt.service';
 import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
-import { klarnaRequests } from '../signup/signup-helpers';
+import { klarnaRequests } from '../support/signup';
 import { orderBody, ORDER_PATH } from '../orders/orders-helpers';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { deliveryJob, type Receiver, registerEndpoint, startReceiver } from '../webhooks/support';

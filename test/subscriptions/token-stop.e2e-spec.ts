@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PAID_LINE } from '../signup/signup-helpers';
+import { PAID_LINE } from '../support/signup';
 import { openLink, portalLink, portalPage, signUp } from '../portal/support';
 import {
   drain,
