@@ -1,70 +1,44 @@
 import 'reflect-metadata';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AppModule } from './app.module';
-import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
+import { createRequire } from 'node:module';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
 import { devSecrets } from '../config/dev-secrets';
-import { KeyRotationService } from '../operations/key-rotation/key-rotation.service';
+import { COMMAND_HELP, type CommandName, UsageError } from './cli-usage';
 
 /**
  * Operator commands: `npm run cli -- <command> [args]`. They run against DATABASE_URL (required here: the CLI
- * never starts an embedded database) with the same configuration and migrations as the service.
+ * never starts an embedded database) with the same configuration and migrations as the service. The
+ * application itself (cli-commands.ts) is loaded only when a command runs.
  */
-interface Command {
-  usage: string;
-  description: string;
-  run(ctx: INestApplicationContext, args: string[], config: AppConfig): Promise<void>;
-}
-
-const COMMANDS: Record<string, Command> = {
-  'create-admin-key': {
-    usage: 'create-admin-key [--role admin|auditor] [--name NAME]',
-    description: 'Issue a platform API key (the first admin key of a production database). Prints it once.',
-    async run(ctx, args) {
-      const role = option(args, '--role') ?? 'admin';
-      if (role !== 'admin' && role !== 'auditor') throw new UsageError('--role must be admin or auditor');
-      const name = option(args, '--name') ?? `${role} key (cli)`;
-      const em = ctx.get(EntityManager).fork();
-      const { apiKey, secret } = await ctx.get(ApiKeysService).issue({ role, merchantId: null, name, em });
-      console.log(JSON.stringify({ id: apiKey.id, role, name, key: secret }, null, 2));
-    },
-  },
-  'rotate-keys': {
-    usage: 'rotate-keys',
-    description:
-      'Re-encrypt every stored secret under ENCRYPTION_ACTIVE_KEY_ID, online, in batches. Idempotent; exits 1 ' +
-      'if any row could not be rotated.',
-    async run(ctx) {
-      const reports = await ctx.get(KeyRotationService).rotateAll();
-      console.log(JSON.stringify(reports, null, 2));
-      if (reports.some((r) => r.failed.length > 0 || r.skipped > 0)) process.exitCode = 1;
-    },
-  },
-};
-
-class UsageError extends Error {}
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
+const HELP_FLAGS = new Set(['--help', '-h', 'help']);
 
 function help(): string {
   return [
     'usage: npm run cli -- <command> [options]',
+    '       npm run cli -- <command> --help',
     '',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.description}`),
+    'commands:',
+    ...Object.values(COMMAND_HELP).map((c) => `  ${c.usage}\n      ${c.description}`),
+    '',
+    'Commands run against DATABASE_URL (required; the CLI never starts an embedded database).',
   ].join('\n');
 }
 
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_HELP, name);
+
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    console.error(help());
-    process.exit(name ? 2 : 0);
+  // Help goes to stdout with exit 0; an unknown command is named on stderr with exit 2.
+  if (name === undefined || HELP_FLAGS.has(name)) {
+    console.log(help());
+    return;
+  }
+  if (!isCommand(name)) {
+    console.error(`unknown command: ${name}\n\n${help()}`);
+    process.exit(2);
+  }
+  if (args.some((arg) => HELP_FLAGS.has(arg))) {
+    console.log(`usage: npm run cli -- ${COMMAND_HELP[name].usage}\n\n${COMMAND_HELP[name].description}`);
+    return;
   }
   const env = processEnv();
   let config: AppConfig;
@@ -78,18 +52,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
+  // A plain require: swc leaves import() native, and Node's import() of this CommonJS build hides its exports.
+  const { runCommand } = createRequire(__filename)('./cli-commands') as typeof import('./cli-commands.js');
   try {
-    await command.run(ctx, args, config);
+    await runCommand(name, args, config);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${help()}`);
       process.exitCode = 2;
     } else throw error;
-  } finally {
-    await ctx.close();
   }
 }
 

@@ -1,0 +1,51 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
+import type { AppConfig } from '../config/app-config';
+import { KeyRotationService } from '../operations/key-rotation/key-rotation.service';
+import { type CommandName, option, UsageError } from './cli-usage';
+
+/** What each operator command does once the application context is up (usage and help: cli-usage.ts). */
+interface Command {
+  run(ctx: INestApplicationContext, args: string[], config: AppConfig): Promise<void>;
+}
+
+export const COMMANDS: Record<CommandName, Command> = {
+  'create-admin-key': {
+    async run(ctx, args) {
+      const role = option(args, '--role') ?? 'admin';
+      if (role !== 'admin' && role !== 'auditor') throw new UsageError('--role must be admin or auditor');
+      const name = option(args, '--name') ?? `${role} key (cli)`;
+      const em = ctx.get(EntityManager).fork();
+      const { apiKey, secret } = await ctx.get(ApiKeysService).issue({ role, merchantId: null, name, em });
+      console.log(JSON.stringify({ id: apiKey.id, role, name, key: secret }, null, 2));
+    },
+  },
+  'rotate-keys': {
+    async run(ctx) {
+      const reports = await ctx.get(KeyRotationService).rotateAll();
+      console.log(JSON.stringify(reports, null, 2));
+      const total = (pick: (r: (typeof reports)[number]) => number) =>
+        reports.reduce((n, r) => n + pick(r), 0);
+      console.error(
+        `rotate-keys: ${total((r) => r.rotated)} rotated, ${total((r) => r.failed.length)} failed, ` +
+          `${total((r) => r.skipped)} skipped in ${reports.length} columns`,
+      );
+      if (reports.some((r) => r.failed.length > 0 || r.skipped > 0)) process.exitCode = 1;
+    },
+  },
+};
+
+/** Starts the application context (its configuration, migrations and modules) and runs one command in it. */
+export async function runCommand(name: CommandName, args: string[], config: AppConfig): Promise<void> {
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    await COMMANDS[name].run(ctx, args, config);
+  } finally {
+    await ctx.close();
+  }
+}
