@@ -27,6 +27,33 @@ function createAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
+/** Tag descriptions for the spec, in the order a partner meets them. */
+const TAGS: [string, string][] = [
+  ['terms', 'Versioned token terms a consumer agrees to: draft, publish, retire.'],
+  [
+    'sessions',
+    'A Klarna Payments session (intent tokenize, buy_and_tokenize or buy) opened for one customer.',
+  ],
+  ['consents', "The consumer's consent to published terms, recorded before the Klarna authorization."],
+  ['authorizations', 'The client-side Klarna authorization token, recorded against its session.'],
+  [
+    'customer tokens',
+    'Klarna customer tokens, stored encrypted and mapped to your customer ids; cancel ends them.',
+  ],
+  ['orders', 'Charges placed on a customer token (Idempotency-Key required).'],
+  ['subscriptions', 'Recurring charges of a token on a schedule, with dunning; pause, resume, cancel.'],
+  ['consumer portal', 'Links to the hosted page where consumers see and withdraw their agreements.'],
+  ['receipts', 'Signed consent receipts (JWS) and the keys that verify them.'],
+  ['events', 'Everything that happened, in order: the same events the webhooks deliver.'],
+  ['webhooks', 'Endpoints that receive signed event deliveries; secrets rotate without downtime.'],
+  ['merchant', 'The calling merchant: its profile and settings.'],
+  ['admin: merchants', 'Platform administration: merchants and their Klarna credentials.'],
+  ['admin: api keys', 'Platform administration: API keys for merchants, admins and auditors.'],
+  ['admin: consents', 'Auditors: every consent record, its hash chain verification and CSV export.'],
+  ['admin: audit log', 'Auditors: who did what through the API, append-only.'],
+  ['operations', 'Index, liveness, readiness and metrics for whoever runs the service.'],
+];
+
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Autopay API')
@@ -52,10 +79,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         description: 'API key: `Authorization: Bearer ak_…`',
       },
       'api_key',
-    )
-    .build();
+    );
+  for (const [name, description] of TAGS) builder.addTag(name, description);
   return documentProblemResponses(
-    SwaggerModule.createDocument(app, builder, {
+    SwaggerModule.createDocument(app, builder.build(), {
       operationIdFactory: (controllerKey: string, methodKey: string) =>
         `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
     }),
@@ -75,6 +102,11 @@ function installHttpHooks(app: NestFastifyApplication): void {
       .observe(reply.elapsedTime / 1000);
   });
   installAuditHook(fastify, app.get(AuditService));
+}
+
+/** PUBLIC_URL when set, else the scheme and host the request came in on (behind TRUST_PROXY, the forwarded ones). */
+function servedUrl(config: AppConfig, request: FastifyRequest): string {
+  return config.http.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
 }
 
 /** The service as an initialized Nest application (not yet listening). Used by main, tests and benchmarks. */
@@ -102,6 +134,11 @@ export async function createApp(
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Autopay API',
+    // The committed spec keeps its `{base_url}` variable; the served one ("Try it out") points where it is served.
+    patchDocumentOnRequest: <Request>(request: Request, _reply: unknown, served: OpenAPIObject) => ({
+      ...served,
+      servers: [{ url: servedUrl(config, request as FastifyRequest), description: 'This deployment' }],
+    }),
   });
   await app.init();
   return app;
