@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { EnvelopeCrypto } from '../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../common/crypto/encrypted-columns';
 import type { KlarnaCredentials } from '../klarna/klarna-credentials';
 import type { AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock/clock';
@@ -52,7 +53,10 @@ export class MerchantsService {
     merchant.klarnaEnvironment = input.environment;
     merchant.klarnaBaseUrl = input.base_url ?? null;
     merchant.klarnaUsername = input.username;
-    merchant.klarnaPasswordEnc = this.crypto.encrypt(input.password, `merchant:${id}:klarna_password`);
+    merchant.klarnaPasswordEnc = this.crypto.encrypt(
+      input.password,
+      ENCRYPTED_COLUMNS.merchantKlarnaPassword.aad(id),
+    );
     merchant.updatedAt = this.clock.now();
     await em.flush();
     return this.map(merchant);
@@ -100,7 +104,10 @@ export class MerchantsService {
       environment: stored.klarnaEnvironment,
       baseUrl: stored.klarnaBaseUrl ?? this.config.klarna.baseUrl,
       username: stored.klarnaUsername,
-      password: this.crypto.decrypt(stored.klarnaPasswordEnc, `merchant:${merchantId}:klarna_password`),
+      password: this.crypto.decrypt(
+        stored.klarnaPasswordEnc,
+        ENCRYPTED_COLUMNS.merchantKlarnaPassword.aad(merchantId),
+      ),
     };
   }
 

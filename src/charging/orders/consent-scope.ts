@@ -1,4 +1,4 @@
-import type { FieldError } from '../../common/errors/problem.exception';
+import { type FieldError, ProblemException } from '../../common/errors/problem.exception';
 import type { IntendedUse, TermsScope } from '../../signup/terms/terms.entity';
 
 /** Which part of the consumer's consent an order would break. */
@@ -18,8 +18,12 @@ export interface ScopedOrder {
 }
 
 /**
- * What the consumer agreed to (the terms' scope copied onto the token) against one order. Every violation is
- * returned so that the merchant sees them all at once.
+ * What the consumer agreed to (the terms' scope copied onto the token) against one order: the one check of the
+ * consented scope, for token orders and for subscriptions (whose order every cycle places) alike. Every violation
+ * is returned so that the merchant sees them all at once.
+ *
+ * Currency: compared exactly. Every currency the API takes is an upper-case ISO 4217 code (CurrencyField, checked
+ * at the edge with a 400 naming the field), the terms' scope included.
  *
  * Intended use: a SUBSCRIPTION consent covers recurring charges only, so at least one line must carry
  * `subscription` and every subscription line must repeat the consented rhythm (interval and interval_count,
@@ -40,7 +44,7 @@ export function consentScopeViolations(
       message: 'the consumer withdrew the consent this token relies on',
     });
   }
-  if (order.purchase_currency.toUpperCase() !== scope.currency.toUpperCase()) {
+  if (order.purchase_currency !== scope.currency) {
     violations.push({
       limit: 'currency',
       field: 'purchase_currency',
@@ -89,10 +93,22 @@ export function consentScopeViolations(
 export const violationErrors = (violations: ScopeViolation[]): FieldError[] =>
   violations.map(({ field, message }) => ({ field, message }));
 
-export function describeViolations(violations: ScopeViolation[]): string {
+/** The `detail` of a 422 CONSENT_SCOPE_EXCEEDED; `what` is what was asked for (an order, a subscription). */
+export function describeViolations(violations: ScopeViolation[], what = 'order'): string {
   const limits = [...new Set(violations.map((v) => v.limit))];
   return (
-    `The order is outside the consumer's consent (limit${limits.length === 1 ? '' : 's'}: ` +
+    `The ${what} is outside the consumer's consent (limit${limits.length === 1 ? '' : 's'}: ` +
     `${limits.join(', ')}): ${violations.map((v) => `${v.field} ${v.message}`).join('; ')}.`
   );
+}
+
+/** 422 CONSENT_SCOPE_EXCEEDED naming every violated limit and field: the one answer of both routes. */
+export function consentScopeExceeded(violations: ScopeViolation[], what = 'order'): ProblemException {
+  return new ProblemException({
+    status: 422,
+    code: 'CONSENT_SCOPE_EXCEEDED',
+    title: 'Unprocessable Entity',
+    detail: describeViolations(violations, what),
+    errors: violationErrors(violations),
+  });
 }

@@ -23,7 +23,7 @@ import type { KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
 import { MerchantsService } from '../../merchants/merchants.service';
 import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
 import { checkKlarnaTokenOrder } from '../../klarna/order/klarna-order-rules';
-import { consentScopeViolations, describeViolations, violationErrors } from './consent-scope';
+import { consentScopeExceeded, consentScopeViolations } from './consent-scope';
 import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/order.dto';
 import {
   klarnaIdempotencyKey,
@@ -295,16 +295,10 @@ export class OrdersService {
     }
     const violations = consentScopeViolations(input, facts.scope, facts.intendedUse, row.withdrawn);
     if (violations.length > 0) {
-      const detail = describeViolations(violations);
+      const answer = consentScopeExceeded(violations);
       return {
-        outcome: { kind: 'consent_exceeded', limit: violations[0].limit, detail },
-        answer: new ProblemException({
-          status: 422,
-          code: 'CONSENT_SCOPE_EXCEEDED',
-          title: 'Unprocessable Entity',
-          detail,
-          errors: violationErrors(violations),
-        }),
+        outcome: { kind: 'consent_exceeded', limit: violations[0].limit, detail: answer.detail! },
+        answer,
         replayed: false,
       };
     }

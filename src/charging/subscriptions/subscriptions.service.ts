@@ -7,7 +7,6 @@ import {
   conflict,
   type FieldError,
   notFound,
-  ProblemException,
   validationProblem,
 } from '../../common/errors/problem.exception';
 import { newId } from '../../common/ids';
@@ -22,6 +21,7 @@ import type { AppConfig } from '../../config/app-config';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
 import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
 import { checkKlarnaTokenOrder } from '../../klarna/order/klarna-order-rules';
+import { consentScopeExceeded, consentScopeViolations, type ScopeViolation } from '../orders/consent-scope';
 import type {
   CreateSubscriptionDto,
   DunningPolicyDto,
@@ -46,15 +46,14 @@ import { SubscriptionTransitions } from './subscription-transitions';
 
 const METADATA_MAX_KEYS = 20;
 
-function scopeExceeded(limit: string, field: string, message: string): ProblemException {
-  return new ProblemException({
-    status: 422,
-    code: 'CONSENT_SCOPE_EXCEEDED',
-    title: 'Unprocessable Entity',
-    detail: `The subscription is outside what the consumer consented to (${limit}): ${message}.`,
-    errors: [{ field, message }],
-  });
-}
+/**
+ * A violation of the consent scope by a subscription's order, named by this route's fields: the order is under
+ * `order`, and a rhythm the consent does not cover is the subscription's own `interval` (its lines repeat it).
+ */
+const subscriptionField = (v: ScopeViolation): ScopeViolation => ({
+  ...v,
+  field: v.limit === 'interval' ? 'interval' : `order.${v.field}`,
+});
 
 function delaysProblems(delays: number[], field: string): FieldError[] {
   return delays.some((d, i) => i > 0 && d <= delays[i - 1])
@@ -129,36 +128,22 @@ export class SubscriptionsService {
         `Customer token ${token.id} is ${token.status}; it cannot be charged.`,
       );
     }
-    if (token.intendedUse !== 'SUBSCRIPTION') {
-      throw scopeExceeded(
-        'intended_use',
-        'interval',
-        `the consent is for ${token.intendedUse} charges, not a subscription`,
-      );
-    }
-    if (input.order.purchase_currency !== scope.currency) {
-      throw scopeExceeded(
-        'currency',
-        'order.purchase_currency',
-        `must be ${scope.currency}, the consented currency`,
-      );
-    }
-    if (input.order.order_amount > scope.max_order_amount) {
-      throw scopeExceeded(
-        'max_order_amount',
-        'order.order_amount',
-        `must not exceed the consented max_order_amount ${scope.max_order_amount}`,
-      );
-    }
-    if (
-      scope.interval &&
-      (scope.interval !== input.interval || (scope.interval_count ?? 1) !== intervalCount)
-    ) {
-      throw scopeExceeded(
-        'interval',
-        'interval',
-        `must be every ${scope.interval_count ?? 1} ${scope.interval}, the consented interval`,
-      );
+    // The orders module's check of every charge, on the order each cycle will place (its lines carry the
+    // subscription's rhythm). Withdrawal: a withdrawn consent cancelled the token, refused just above.
+    const violations = consentScopeViolations(
+      {
+        purchase_currency: input.order.purchase_currency,
+        order_amount: input.order.order_amount,
+        order_lines: lines,
+      },
+      scope,
+      token.intendedUse,
+      false,
+    );
+    if (violations.length > 0) {
+      const named = violations.map(subscriptionField);
+      const unique = named.filter((v, i) => named.findIndex((o) => o.field === v.field) === i);
+      throw consentScopeExceeded(unique, 'subscription');
     }
 
     const order: SubscriptionOrder = {

@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
 import { Clock } from '../clock/clock';
 import { EnvelopeCrypto } from '../crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../crypto/encrypted-columns';
 import { sha256OfCanonical } from '../hashing/canonical-json';
 import {
   IDEMPOTENCY_KEY_HEADER,
@@ -33,8 +34,7 @@ export interface IdempotentOptions {
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** The associated data a stored answer is bound to: its row (scope and key; neither holds control characters). */
-export const idempotentAnswerAad = (scope: string, key: string): string =>
-  `idempotency_keys:${scope}\u001f${key}`;
+const idempotentAnswerAad = ENCRYPTED_COLUMNS.idempotentAnswer.aad;
 
 /**
  * How long a request holds its key before another request with the same key and body may take over: only after a

@@ -70,6 +70,17 @@ export function StringField(
   );
 }
 
+/** ISO 4217 code in upper case (`SEK`): every currency the API takes, so each compares exactly. */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+export function CurrencyField(opts: Common = {}): PropertyDecorator {
+  return StringField({
+    ...opts,
+    pattern: CURRENCY_PATTERN,
+    patternMessage: 'must be an ISO 4217 currency code in upper case, such as SEK',
+  });
+}
+
 export function IntField(opts: Common & { min?: number; max?: number } = {}): PropertyDecorator {
   return applyDecorators(
     doc(opts, { type: 'integer', format: 'int64', minimum: opts.min, maximum: opts.max }),

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { newId } from '../../common/ids';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
@@ -171,13 +172,20 @@ export class WebhookDeliveryJob extends PeriodicJob {
 
   /** The current secret, and the previous one while its rotation window lasts. */
   private secretsOf(endpoint: WebhookEndpoint): string[] {
-    const secrets = [this.crypto.decrypt(endpoint.secretEnc, endpoint.id)];
+    const secrets = [
+      this.crypto.decrypt(endpoint.secretEnc, ENCRYPTED_COLUMNS.webhookSecret.aad(endpoint.id)),
+    ];
     if (
       endpoint.previousSecretEnc &&
       endpoint.previousSecretExpiresAt &&
       endpoint.previousSecretExpiresAt > this.clock.now()
     ) {
-      secrets.push(this.crypto.decrypt(endpoint.previousSecretEnc, endpoint.id));
+      secrets.push(
+        this.crypto.decrypt(
+          endpoint.previousSecretEnc,
+          ENCRYPTED_COLUMNS.webhookPreviousSecret.aad(endpoint.id),
+        ),
+      );
     }
     return secrets;
   }

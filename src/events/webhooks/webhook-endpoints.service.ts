@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { conflict, notFound, validationProblem } from '../../common/errors/problem.exception';
 import { newId } from '../../common/ids';
 import {
@@ -73,7 +74,7 @@ export class WebhookEndpointsService {
       description: input.description ?? null,
       events: [...new Set(input.events as EventType[])],
       status: 'enabled',
-      secretEnc: this.crypto.encrypt(secret, id),
+      secretEnc: this.crypto.encrypt(secret, ENCRYPTED_COLUMNS.webhookSecret.aad(id)),
       createdAt: now,
       updatedAt: now,
     });
@@ -136,7 +137,7 @@ export class WebhookEndpointsService {
       const now = this.clock.now();
       row.previousSecretEnc = row.secretEnc;
       row.previousSecretExpiresAt = new Date(now.getTime() + this.config.webhooks.rotationWindowMs);
-      row.secretEnc = this.crypto.encrypt(secret, id);
+      row.secretEnc = this.crypto.encrypt(secret, ENCRYPTED_COLUMNS.webhookSecret.aad(id));
       row.updatedAt = now;
       return row;
     });

@@ -1,22 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
+import { ENCRYPTED_COLUMN_LIST, type EncryptedColumn } from '../../common/crypto/encrypted-columns';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
 import { countStaleSecrets, lockStaleSecrets, writeSecret } from './key-rotation.queries';
-import { clientTokenAad } from '../../signup/sessions/sessions.service';
-
-/** Every envelope-encrypted column and the associated data its values are bound to. */
-export interface SecretColumn {
-  table: string;
-  column: string;
-  aad: (id: string) => string;
-}
-
-export const SECRET_COLUMNS: readonly SecretColumn[] = [
-  { table: 'merchants', column: 'klarna_password_enc', aad: (id) => `merchant:${id}:klarna_password` },
-  { table: 'sessions', column: 'client_token_enc', aad: clientTokenAad },
-  { table: 'authorizations', column: 'token_enc', aad: (id) => id },
-  { table: 'customer_tokens', column: 'klarna_token_enc', aad: (id) => id },
-];
 
 export interface RotationReport {
   table: string;
@@ -24,16 +10,17 @@ export interface RotationReport {
   rotated: number;
   /** Locked by a running transaction during every pass; run the command again. */
   skipped: number;
-  /** Could not be authenticated (altered, or bound to another row): left as they are. */
+  /** Could not be authenticated (altered, or bound to another row): left as they are. Keys joined by `/`. */
   failed: string[];
 }
 
 const BATCH = 500;
 
 /**
- * Re-wraps every secret under the active master key, online: batches of 500 rows, each in its own short
- * transaction, claimed with SKIP LOCKED so live traffic is never blocked. Idempotent: rows already under the
- * active key are not selected. Afterwards no row needs the old key, which can then be removed.
+ * Re-wraps every value of every encrypted column (the registry in common/crypto/encrypted-columns, which every
+ * writer takes its associated data from) under the active master key, online: batches of 500 rows, each in its
+ * own short transaction, claimed with SKIP LOCKED so live traffic is never blocked. Idempotent: rows already under
+ * the active key are not selected. Afterwards no row needs the old key, which can then be removed.
  */
 @Injectable()
 export class KeyRotationService {
@@ -46,11 +33,11 @@ export class KeyRotationService {
 
   async rotateAll(): Promise<RotationReport[]> {
     const reports: RotationReport[] = [];
-    for (const secret of SECRET_COLUMNS) reports.push(await this.rotateColumn(secret));
+    for (const secret of ENCRYPTED_COLUMN_LIST) reports.push(await this.rotateColumn(secret));
     return reports;
   }
 
-  async rotateColumn(secret: SecretColumn): Promise<RotationReport> {
+  async rotateColumn(secret: EncryptedColumn): Promise<RotationReport> {
     const report: RotationReport = {
       table: secret.table,
       column: secret.column,
@@ -59,7 +46,7 @@ export class KeyRotationService {
       failed: [],
     };
     const activePrefix = `ev1.${this.crypto.activeKey}.`;
-    let after = '';
+    let after: string[] = [];
     for (;;) {
       const em = this.em.fork();
       const batch = await em.transactional(async (tx) => {
@@ -67,17 +54,17 @@ export class KeyRotationService {
 
         for (const row of rows) {
           try {
-            const rotated = this.crypto.rotate(row.value, secret.aad(row.id));
-            await writeSecret(tx, secret, row.id, rotated);
+            const rotated = this.crypto.rotate(row.value, secret.aad(...row.key));
+            await writeSecret(tx, secret, row.key, rotated);
             report.rotated += 1;
           } catch {
-            report.failed.push(row.id);
+            report.failed.push(row.key.join('/'));
           }
         }
         return rows;
       });
       if (batch.length === 0) break;
-      after = batch[batch.length - 1].id;
+      after = batch[batch.length - 1].key;
     }
     const remaining = await countStaleSecrets(this.em.fork(), secret, activePrefix);
 

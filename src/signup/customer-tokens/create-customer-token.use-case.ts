@@ -4,6 +4,7 @@ import { Authorization } from '../sessions/authorization.entity';
 import { AuthorizationsService } from '../sessions/authorizations.service';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { isUniqueViolation } from '../../common/database/errors';
 import { conflict, ProblemException } from '../../common/errors/problem.exception';
 import { newId } from '../../common/ids';
@@ -211,7 +212,10 @@ export class CreateCustomerToken {
     const token = await em.transactional(async (tx) => {
       const saved = await tx.findOneOrFail(CustomerToken, { id: row.id });
       const now = this.clock.now();
-      saved.klarnaTokenEnc = this.crypto.encrypt(klarnaTokenId, saved.id);
+      saved.klarnaTokenEnc = this.crypto.encrypt(
+        klarnaTokenId,
+        ENCRYPTED_COLUMNS.customerTokenKlarnaId.aad(saved.id),
+      );
       saved.klarnaTokenIndex = this.crypto.blindIndex(klarnaTokenId, KLARNA_TOKEN_INDEX_CONTEXT);
       saved.status = 'active';
       saved.activatedAt = now;

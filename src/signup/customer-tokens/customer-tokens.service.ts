@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { notFound } from '../../common/errors/problem.exception';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { Consent } from '../consents/consent.entity';
@@ -237,7 +238,7 @@ export class CustomerTokensService {
 
   /** Klarna's token id from the stored ciphertext (bound to our token id), for callers that read the row. */
   decryptKlarnaTokenId(tokenId: string, klarnaTokenEnc: string): string {
-    return this.crypto.decrypt(klarnaTokenEnc, tokenId);
+    return this.crypto.decrypt(klarnaTokenEnc, ENCRYPTED_COLUMNS.customerTokenKlarnaId.aad(tokenId));
   }
 
   private async load(merchantId: string, id: string, em: EntityManager = this.em): Promise<CustomerToken> {

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { conflict, notFound } from '../../common/errors/problem.exception';
 import { EventsService } from '../../events/events.service';
 import { newId } from '../../common/ids';
@@ -65,7 +66,7 @@ export class AuthorizationsService {
       id,
       merchant: this.em.getReference(Merchant, merchantId),
       session,
-      tokenEnc: this.crypto.encrypt(token, id),
+      tokenEnc: this.crypto.encrypt(token, ENCRYPTED_COLUMNS.authorizationToken.aad(id)),
       status: 'valid',
       sessionFingerprint: session.fingerprint,
       receivedAt: now,
@@ -143,7 +144,10 @@ export class AuthorizationsService {
   }
 
   decryptToken(authorization: Authorization): string {
-    return this.crypto.decrypt(authorization.tokenEnc, authorization.id);
+    return this.crypto.decrypt(
+      authorization.tokenEnc,
+      ENCRYPTED_COLUMNS.authorizationToken.aad(authorization.id),
+    );
   }
 
   /** The status a caller sees: `valid` turns into `expired` or `stale` without a write. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthorizationsService } from './authorizations.service';
 import { Clock } from '../../common/clock/clock';
 import { EnvelopeCrypto } from '../../common/crypto/envelope-crypto';
+import { ENCRYPTED_COLUMNS } from '../../common/crypto/encrypted-columns';
 import { type FieldError, validationProblem } from '../../common/errors/problem.exception';
 import { sha256OfCanonical } from '../../common/hashing/canonical-json';
 import { newId } from '../../common/ids';
@@ -92,7 +93,7 @@ export class SessionsService {
       merchantCustomerId: input.merchant_customer_id ?? null,
       status: 'open',
       klarnaSessionId: data.session_id,
-      clientTokenEnc: this.crypto.encrypt(data.client_token, clientTokenAad(id)),
+      clientTokenEnc: this.crypto.encrypt(data.client_token, ENCRYPTED_COLUMNS.sessionClientToken.aad(id)),
       paymentMethodCategories: data.payment_method_categories ?? [],
       orderData: order,
       attachment: attachment ?? null,
@@ -187,7 +188,10 @@ export class SessionsService {
       merchant_customer_id: session.merchantCustomerId ?? null,
       terms_id: session.terms?.id ?? null,
       klarna_session_id: session.klarnaSessionId,
-      client_token: this.crypto.decrypt(session.clientTokenEnc, clientTokenAad(session.id)),
+      client_token: this.crypto.decrypt(
+        session.clientTokenEnc,
+        ENCRYPTED_COLUMNS.sessionClientToken.aad(session.id),
+      ),
       payment_method_categories: session.paymentMethodCategories,
       ...order,
       order_tax_amount: order.order_tax_amount ?? 0,
@@ -200,8 +204,6 @@ export class SessionsService {
     };
   }
 }
-
-export const clientTokenAad = (sessionId: string): string => `session:${sessionId}:client_token`;
 
 export function fingerprintOf(order: SessionOrder): string {
   return sha256OfCanonical(Object.fromEntries(FINGERPRINT_KEYS.map((key) => [key, order[key]])));

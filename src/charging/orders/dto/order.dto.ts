@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
-import { BoolField, IntField, NestedArrayField, StringField } from '../../../common/validation/fields';
+import {
+  BoolField,
+  CurrencyField,
+  IntField,
+  NestedArrayField,
+  StringField,
+} from '../../../common/validation/fields';
 import { OrderLineDto } from '../../../klarna/order/klarna-order.dto';
 
 /*
@@ -9,12 +15,7 @@ import { OrderLineDto } from '../../../klarna/order/klarna-order.dto';
  */
 
 export class CreateTokenOrderDto {
-  @StringField({
-    pattern: /^[A-Za-z]{3}$/,
-    patternMessage: 'must be an ISO 4217 currency code',
-    example: 'SEK',
-    description: "Must be the consented currency (the token's scope).",
-  })
+  @CurrencyField({ example: 'SEK', description: "Must be the consented currency (the token's scope)." })
   purchase_currency!: string;
 
   @IntField({ min: 1, max: 1_000_000_000_000, example: 1000, description: 'Σ order_lines total_amount.' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import {
+  CurrencyField,
   EnumField,
   IntField,
   NestedArrayField,
@@ -35,11 +36,7 @@ export class RetryPolicyDto {
 }
 
 export class SubscriptionOrderDto {
-  @StringField({
-    pattern: /^[A-Z]{3}$/,
-    patternMessage: 'must be an ISO 4217 code in upper case',
-    example: 'SEK',
-  })
+  @CurrencyField({ example: 'SEK', description: "Must be the consented currency (the token's scope)." })
   purchase_currency!: string;
 
   @IntField({ min: 1, max: TOKEN_MAX_AMOUNT, example: 1000, description: 'Σ order_lines total_amount.' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { AuthorizationDto } from './authorization.dto';
-import { EnumField, StringField } from '../../../common/validation/fields';
+import { CurrencyField, EnumField, StringField } from '../../../common/validation/fields';
 import { LOCALE_PATTERN, TermsDto } from '../../terms/dto/terms.dto';
 import {
   AddressDto,
@@ -41,7 +41,7 @@ export class CreateSessionDto extends EmdFieldsDto {
   @StringField({ pattern: /^[A-Za-z]{2}$/, patternMessage: 'must be ISO 3166 alpha-2', example: 'DE' })
   purchase_country!: string;
 
-  @StringField({ pattern: /^[A-Za-z]{3}$/, patternMessage: 'must be ISO 4217', example: 'EUR' })
+  @CurrencyField({ example: 'EUR' })
   purchase_currency!: string;
 
   @StringField({

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
-import { EnumField, IntField, NestedField, StringField } from '../../../common/validation/fields';
+import {
+  CurrencyField,
+  EnumField,
+  IntField,
+  NestedField,
+  StringField,
+} from '../../../common/validation/fields';
 
 export const INTENDED_USES = ['SUBSCRIPTION', 'ON_DEMAND'] as const;
 export const SCOPE_INTERVALS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
@@ -8,12 +14,7 @@ export const LOCALE_PATTERN = /^[A-Za-z]{2}(?:-[A-Za-z]{2})*$/;
 const KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 
 export class TermsScopeDto {
-  @StringField({
-    pattern: /^[A-Z]{3}$/,
-    patternMessage: 'must be an ISO 4217 code in upper case',
-    example: 'EUR',
-    description: 'Currency every charge under these terms uses.',
-  })
+  @CurrencyField({ example: 'EUR', description: 'Currency every charge under these terms uses.' })
   currency!: string;
 
   @IntField({
