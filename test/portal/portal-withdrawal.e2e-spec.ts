@@ -406,6 +406,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
       '/portal/agreements/con_00000000000000000000000000/receipt',
       '/portal/theme.css',
       '/portal/assets/portal.css',
+      '/portal/assets/icon.svg',
     ];
     for (const path of paths) {
       const res = await page(path, cookie);
