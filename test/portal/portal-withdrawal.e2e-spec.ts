@@ -252,6 +252,18 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     const listed = await auditor(`/admin/v1/audit-log?actor_key_id=${link.id}`);
     expect(listed.body.data).toHaveLength(rows.length);
     expect(listed.body.data[0]).toMatchObject({ actor_role: 'consumer' });
+    // What an auditor asks: every consumer action on this consent.
+    const consumer = await auditor(`/admin/v1/audit-log?actor_role=consumer&target_id=${bikes.consentId}`);
+    expect(consumer.status).toBe(200);
+    expect(consumer.body.data.map((e: any) => e.action).sort()).toEqual(
+      [
+        'portal.receipt_download',
+        'portal.receipt_view',
+        'portal.withdraw',
+        'portal.withdraw_confirm',
+        'portal.withdrawn_view',
+      ].sort(),
+    );
   });
 
   it('withdraws all agreements in force after a confirmation', async () => {
