@@ -293,6 +293,66 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     });
   });
 
+  it('Klarna unavailable: the page says so, nothing is withdrawn, a retry later works', async () => {
+    const m = await createMerchant(t, 'Outage');
+    const x = await agreement(m.key, 'cust-outage', 'Outage plan', 'Outage terms.');
+    const { link, cookie } = await opened(m.key, 'cust-outage');
+    const confirm = await page(`/portal/agreements/${x.consentId}/withdraw`, cookie);
+    const confirmWithdrawal = () =>
+      postForm(
+        t,
+        `/portal/agreements/${x.consentId}/withdraw`,
+        cookie,
+        { csrf: csrfOf(confirm.html) },
+        BROWSER,
+      );
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      error_503_rate: 1,
+      paths: ['^/customer-token/v1/tokens/[^/]+/status$'],
+    });
+    try {
+      const failed = await confirmWithdrawal();
+      expect(failed.status).toBeGreaterThanOrEqual(502);
+      expect(failed.status).toBeLessThanOrEqual(504);
+      expect(failed.html).toContain('Something went wrong on our side. Please try again in a moment.');
+      expect(failed.headers.get('content-security-policy')).toBe(CSP);
+    } finally {
+      await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+    expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
+      'active',
+    );
+    expect((await auditor(`/admin/v1/consents/${x.consentId}`)).body.events.map((e: any) => e.type)).toEqual([
+      'granted',
+      'linked_to_token',
+    ]);
+    const again = await confirmWithdrawal();
+    expect(again.status).toBe(303);
+    expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
+      'cancelled',
+    );
+    // The failed attempt is in the audit log too, with the status the consumer saw.
+    const attempts = (await auditRows(link.id)).filter((r) => r.action === 'portal.withdraw');
+    expect(attempts.map((r) => r.status)).toEqual([expect.any(Number), 200]);
+    expect(attempts[0].status).toBeGreaterThanOrEqual(502);
+  });
+
+  it('records one withdrawal when the confirmation is sent twice at once (double click)', async () => {
+    const m = await createMerchant(t, 'Double');
+    const x = await agreement(m.key, 'cust-double', 'Double plan', 'Double terms.');
+    const { cookie } = await opened(m.key, 'cust-double');
+    const csrf = csrfOf((await page(`/portal/agreements/${x.consentId}/withdraw`, cookie)).html);
+    const both = await Promise.all(
+      [1, 2].map(() => postForm(t, `/portal/agreements/${x.consentId}/withdraw`, cookie, { csrf }, BROWSER)),
+    );
+    expect(both.map((r) => r.status)).toEqual([303, 303]);
+    const record = await auditor(`/admin/v1/consents/${x.consentId}`);
+    expect(record.body.events.map((e: any) => e.type)).toEqual(['granted', 'linked_to_token', 'withdrawn']);
+    expect((await auditor(`/admin/v1/consents/verify?merchant_id=${m.id}`)).body.ok).toBe(true);
+    const events = (await t.request('GET', '/v1/events?type=consent.withdrawn', { key: m.key })).body.data;
+    expect(events).toHaveLength(1);
+  });
+
   it('refuses a used link and an expired link (410), and records the refusal', async () => {
     const used = await portalLink(t, citybikes.key, 'cust-anna');
     expect((await openLink(used.url, BROWSER)).status).toBe(200);
