@@ -467,6 +467,44 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     expect(refused.every((r) => r.status === 403)).toBe(true);
   });
 
+  it('answers odd requests with a 4xx, never a 500', async () => {
+    const { cookie } = await opened(citybikes.key, 'cust-anna');
+    const path = `/portal/agreements/${helmets.consentId}/withdraw`;
+    const odd: [string, RequestInit][] = [
+      ['/portal/open?token=a&token=b', {}],
+      [`/portal/open?token=${'x'.repeat(5000)}`, {}],
+      ['/portal/open?token=pts_00000000000000000000000000.%00', {}],
+      ['/portal/agreements/%E0%A4%A/withdraw', {}],
+      ['/portal/agreements/con_..%2F..%2Fadmin/receipt.jws', {}],
+      [path, { method: 'POST', body: 'csrf=1', headers: { 'content-type': 'text/plain' } }],
+      [
+        path,
+        {
+          method: 'POST',
+          body: `csrf=${'a'.repeat(10_000)}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      ],
+      [path, { method: 'POST', body: '[1,2]', headers: { 'content-type': 'application/json' } }],
+      [
+        path,
+        {
+          method: 'POST',
+          body: 'csrf=%ZZ&csrf=1',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      ],
+      ['/portal/withdraw-all', { method: 'POST' }],
+    ];
+    for (const [url, init] of odd) {
+      const res = await page(url, cookie, init);
+      expect([url, res.status >= 400 && res.status < 500]).toEqual([url, true]);
+    }
+    expect(
+      (await t.request('GET', `/v1/customer-tokens/${helmets.tokenId}`, { key: citybikes.key })).body.status,
+    ).toBe('active');
+  });
+
   it('sends the security headers on every page and no inline script or style', async () => {
     const { cookie } = await opened(citybikes.key, 'cust-anna');
     const paths = [
