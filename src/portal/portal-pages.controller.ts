@@ -6,7 +6,7 @@ import { BrowserSession, Public } from '../common/auth/auth.decorator';
 import { ProblemException } from '../common/errors/problem.exception';
 import type { AppConfig, PortalConfig } from '../config/app-config';
 import { type PortalAccess, PortalLinksService, PortalRefused } from './portal-links.service';
-import { PORTAL_CSS, themeCss } from './portal.css';
+import { PORTAL_CSS, PORTAL_ICON, themeCss } from './portal.css';
 import { pickLocale } from './portal.i18n';
 import {
   confirmAllPage,
@@ -129,6 +129,12 @@ export class PortalPagesController {
   @Public()
   async stylesheet(@Res() reply: FastifyReply): Promise<void> {
     await this.send(reply, 200, PORTAL_CSS, 'text/css; charset=utf-8');
+  }
+
+  @Get('assets/icon.svg')
+  @Public()
+  async icon(@Res() reply: FastifyReply): Promise<void> {
+    await this.send(reply, 200, PORTAL_ICON, 'image/svg+xml');
   }
 
   /** The merchant's accent colour (a stylesheet of its own: the CSP allows no inline style). */

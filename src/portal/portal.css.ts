@@ -46,3 +46,10 @@ export function themeCss(accent: string | null): string {
   const onAccent = 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
   return `:root { --accent: ${accent}; --on-accent: ${onAccent}; }\n`;
 }
+
+/**
+ * The portal's icon (served from /portal/assets/icon.svg): without one the browser asks for /favicon.ico, which
+ * answers 404, on every page; a data: URL would break the CSP.
+ */
+export const PORTAL_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4e8c"/></svg>\n';

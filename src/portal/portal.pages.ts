@@ -67,6 +67,7 @@ function layout(frame: PageFrame, main: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${frame.title} · ${esc(branding.name)}</title>
+<link rel="icon" href="/portal/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/portal/assets/portal.css">
 <link rel="stylesheet" href="/portal/theme.css">
 </head>

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRowCount } from '../common/database/sql';
+import { sql, sqlRowCount } from '../common/database/sql';
 
 // Hand-written statements of the consumer portal (issue #15: one query file per feature).
 
@@ -21,4 +21,22 @@ export async function burnLink(
     [now, browserSha256, browserExpiresAt, id],
   );
   return changed === 1;
+}
+
+/**
+ * Serializes withdrawals of one customer token until `em`'s transaction ends (two confirmations sent at once, by a
+ * double click or two tabs, would otherwise both cancel and both append a withdrawal to the chain), and answers
+ * the token's status as committed when the lock was granted: the other withdrawal, if it came first, is done.
+ */
+export async function lockTokenForWithdrawal(
+  em: EntityManager,
+  customerTokenId: string,
+): Promise<string | null> {
+  const [row] = await sql<{ status: string }>(
+    em,
+    `select pg_advisory_xact_lock(hashtextextended('portal-withdraw:' || $1::text, 0)),
+            (select status from customer_tokens where id = $1) as status`,
+    [customerTokenId],
+  );
+  return row?.status ?? null;
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { type ThrottlerStorage, InjectThrottlerStorage } from '@nestjs/throttler';
 import { Clock } from '../common/clock/clock';
@@ -15,6 +15,7 @@ import { CustomerTokensService } from '../signup/customer-tokens/customer-tokens
 import type { CustomerTokenDto } from '../signup/customer-tokens/dto/customer-token.dto';
 import { type PortalAccess, PortalRefused } from './portal-links.service';
 import { type PortalBranding, PortalSettingsService } from './portal-settings.service';
+import { lockTokenForWithdrawal } from './portal.queries';
 
 /** How many of an agreement's last charges the page lists. */
 const LAST_CHARGES = 5;
@@ -122,17 +123,38 @@ export class PortalService {
   async withdraw(access: PortalAccess, reference: string, client: PortalClient): Promise<boolean> {
     const token = (await this.customerTokens(access)).find((t) => t.consent_id === reference);
     if (!token) return false;
-    await this.withdrawToken(access, token, client);
-    await this.record(access, client, 'portal.withdraw', reference, 200);
+    await this.recorded(access, client, 'portal.withdraw', reference, {}, () =>
+      this.withdrawToken(access, token, client),
+    );
     return true;
   }
 
   /** Withdraws every agreement still in force; returns how many. */
   async withdrawAll(access: PortalAccess, client: PortalClient): Promise<number> {
     const live = (await this.customerTokens(access)).filter((t) => t.status !== 'cancelled');
-    for (const token of live) await this.withdrawToken(access, token, client);
-    await this.record(access, client, 'portal.withdraw_all', null, 200, { withdrawn: live.length });
+    await this.recorded(access, client, 'portal.withdraw_all', null, { withdrawn: live.length }, async () => {
+      for (const token of live) await this.withdrawToken(access, token, client);
+    });
     return live.length;
+  }
+
+  /** Runs an action and writes its audit row, also when it fails (Klarna unreachable): with the status shown. */
+  private async recorded(
+    access: PortalAccess,
+    client: PortalClient,
+    action: string,
+    targetId: string | null,
+    extra: Record<string, unknown>,
+    run: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      const status = error instanceof HttpException ? error.getStatus() : 500;
+      await this.record(access, client, action, targetId, status, extra);
+      throw error;
+    }
+    await this.record(access, client, action, targetId, 200, extra);
   }
 
   /** The signed consent receipt (compact JWS), for one of this customer's agreements, or null. */
@@ -165,13 +187,14 @@ export class PortalService {
   }
 
   private async withdrawToken(access: PortalAccess, token: CustomerTokenDto, client: PortalClient) {
-    if (token.status !== 'cancelled') {
+    await this.em.fork().transactional(async (lock) => {
+      if ((await lockTokenForWithdrawal(lock, token.id)) === 'cancelled') return;
       await this.tokens.cancel(access.merchantId, token.id, {
         channel: 'portal',
         ipAddress: client.ip,
         userAgent: client.userAgent,
       });
-    }
+    });
     const subs = await this.subscriptions.list(access.merchantId, {
       customer_token_id: token.id,
       limit: 100,

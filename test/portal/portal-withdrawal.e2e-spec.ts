@@ -252,6 +252,18 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     const listed = await auditor(`/admin/v1/audit-log?actor_key_id=${link.id}`);
     expect(listed.body.data).toHaveLength(rows.length);
     expect(listed.body.data[0]).toMatchObject({ actor_role: 'consumer' });
+    // What an auditor asks: every consumer action on this consent.
+    const consumer = await auditor(`/admin/v1/audit-log?actor_role=consumer&target_id=${bikes.consentId}`);
+    expect(consumer.status).toBe(200);
+    expect(consumer.body.data.map((e: any) => e.action).sort()).toEqual(
+      [
+        'portal.receipt_download',
+        'portal.receipt_view',
+        'portal.withdraw',
+        'portal.withdraw_confirm',
+        'portal.withdrawn_view',
+      ].sort(),
+    );
   });
 
   it('withdraws all agreements in force after a confirmation', async () => {
@@ -279,6 +291,66 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
       status: 200,
       params: { withdrawn: 2 },
     });
+  });
+
+  it('Klarna unavailable: the page says so, nothing is withdrawn, a retry later works', async () => {
+    const m = await createMerchant(t, 'Outage');
+    const x = await agreement(m.key, 'cust-outage', 'Outage plan', 'Outage terms.');
+    const { link, cookie } = await opened(m.key, 'cust-outage');
+    const confirm = await page(`/portal/agreements/${x.consentId}/withdraw`, cookie);
+    const confirmWithdrawal = () =>
+      postForm(
+        t,
+        `/portal/agreements/${x.consentId}/withdraw`,
+        cookie,
+        { csrf: csrfOf(confirm.html) },
+        BROWSER,
+      );
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      error_503_rate: 1,
+      paths: ['^/customer-token/v1/tokens/[^/]+/status$'],
+    });
+    try {
+      const failed = await confirmWithdrawal();
+      expect(failed.status).toBeGreaterThanOrEqual(502);
+      expect(failed.status).toBeLessThanOrEqual(504);
+      expect(failed.html).toContain('Something went wrong on our side. Please try again in a moment.');
+      expect(failed.headers.get('content-security-policy')).toBe(CSP);
+    } finally {
+      await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+    expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
+      'active',
+    );
+    expect((await auditor(`/admin/v1/consents/${x.consentId}`)).body.events.map((e: any) => e.type)).toEqual([
+      'granted',
+      'linked_to_token',
+    ]);
+    const again = await confirmWithdrawal();
+    expect(again.status).toBe(303);
+    expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
+      'cancelled',
+    );
+    // The failed attempt is in the audit log too, with the status the consumer saw.
+    const attempts = (await auditRows(link.id)).filter((r) => r.action === 'portal.withdraw');
+    expect(attempts.map((r) => r.status)).toEqual([expect.any(Number), 200]);
+    expect(attempts[0].status).toBeGreaterThanOrEqual(502);
+  });
+
+  it('records one withdrawal when the confirmation is sent twice at once (double click)', async () => {
+    const m = await createMerchant(t, 'Double');
+    const x = await agreement(m.key, 'cust-double', 'Double plan', 'Double terms.');
+    const { cookie } = await opened(m.key, 'cust-double');
+    const csrf = csrfOf((await page(`/portal/agreements/${x.consentId}/withdraw`, cookie)).html);
+    const both = await Promise.all(
+      [1, 2].map(() => postForm(t, `/portal/agreements/${x.consentId}/withdraw`, cookie, { csrf }, BROWSER)),
+    );
+    expect(both.map((r) => r.status)).toEqual([303, 303]);
+    const record = await auditor(`/admin/v1/consents/${x.consentId}`);
+    expect(record.body.events.map((e: any) => e.type)).toEqual(['granted', 'linked_to_token', 'withdrawn']);
+    expect((await auditor(`/admin/v1/consents/verify?merchant_id=${m.id}`)).body.ok).toBe(true);
+    const events = (await t.request('GET', '/v1/events?type=consent.withdrawn', { key: m.key })).body.data;
+    expect(events).toHaveLength(1);
   });
 
   it('refuses a used link and an expired link (410), and records the refusal', async () => {
@@ -395,6 +467,44 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     expect(refused.every((r) => r.status === 403)).toBe(true);
   });
 
+  it('answers odd requests with a 4xx, never a 500', async () => {
+    const { cookie } = await opened(citybikes.key, 'cust-anna');
+    const path = `/portal/agreements/${helmets.consentId}/withdraw`;
+    const odd: [string, RequestInit][] = [
+      ['/portal/open?token=a&token=b', {}],
+      [`/portal/open?token=${'x'.repeat(5000)}`, {}],
+      ['/portal/open?token=pts_00000000000000000000000000.%00', {}],
+      ['/portal/agreements/%E0%A4%A/withdraw', {}],
+      ['/portal/agreements/con_..%2F..%2Fadmin/receipt.jws', {}],
+      [path, { method: 'POST', body: 'csrf=1', headers: { 'content-type': 'text/plain' } }],
+      [
+        path,
+        {
+          method: 'POST',
+          body: `csrf=${'a'.repeat(10_000)}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      ],
+      [path, { method: 'POST', body: '[1,2]', headers: { 'content-type': 'application/json' } }],
+      [
+        path,
+        {
+          method: 'POST',
+          body: 'csrf=%ZZ&csrf=1',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      ],
+      ['/portal/withdraw-all', { method: 'POST' }],
+    ];
+    for (const [url, init] of odd) {
+      const res = await page(url, cookie, init);
+      expect([url, res.status >= 400 && res.status < 500]).toEqual([url, true]);
+    }
+    expect(
+      (await t.request('GET', `/v1/customer-tokens/${helmets.tokenId}`, { key: citybikes.key })).body.status,
+    ).toBe('active');
+  });
+
   it('sends the security headers on every page and no inline script or style', async () => {
     const { cookie } = await opened(citybikes.key, 'cust-anna');
     const paths = [
@@ -406,6 +516,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
       '/portal/agreements/con_00000000000000000000000000/receipt',
       '/portal/theme.css',
       '/portal/assets/portal.css',
+      '/portal/assets/icon.svg',
     ];
     for (const path of paths) {
       const res = await page(path, cookie);

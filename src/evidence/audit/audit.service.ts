@@ -1,14 +1,10 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Role } from '../../common/auth/role';
-
-/** Who acted: a key's role, or `consumer` for an action in the consumer portal. */
-export type AuditActorRole = Role | 'consumer';
 import { Clock } from '../../common/clock/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { AuditEntry } from './audit-entry.entity';
-import type { AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
+import type { AuditActorRole, AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 /** What one audited request did, as the HTTP layer saw it. */
 export interface AuditRecord {
@@ -55,7 +51,7 @@ export class AuditService {
     const before = decodeCursor(query.cursor);
     const where: FilterQuery<AuditEntry> = {};
     if (query.actor_key_id !== undefined) where.actorKeyId = query.actor_key_id;
-    if (query.actor_role !== undefined) where.actorRole = query.actor_role as Role;
+    if (query.actor_role !== undefined) where.actorRole = query.actor_role as AuditActorRole;
     if (query.action !== undefined) where.action = query.action;
     if (query.target_id !== undefined) where.targetId = query.target_id;
     if (query.from !== undefined || query.to !== undefined) {

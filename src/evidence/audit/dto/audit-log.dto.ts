@@ -2,12 +2,25 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '../../../common/auth/role';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import { DateTimeField, EnumField, StringField } from '../../../common/validation/fields';
+import type { Role } from '../../../common/auth/role';
+
+/** Who acted: a key's role, or `consumer` for an action in the consumer portal. */
+export type AuditActorRole = Role | 'consumer';
+/** Who can appear in the log: the key roles, and `consumer` for actions in the consumer portal. */
+export const AUDIT_ACTOR_ROLES: readonly AuditActorRole[] = [...ROLES, 'consumer'];
 
 export class AuditLogQueryDto extends PageQueryDto {
-  @StringField({ optional: true, maxLength: 64, description: 'Only requests made with this API key id.' })
+  @StringField({
+    optional: true,
+    maxLength: 64,
+    description: 'Only requests made with this API key id (or in this consumer portal session, `pts_…`).',
+  })
   actor_key_id?: string;
 
-  @EnumField(ROLES, { optional: true, description: 'Only requests made with keys of this role.' })
+  @EnumField(AUDIT_ACTOR_ROLES, {
+    optional: true,
+    description: 'Only requests made with keys of this role (`consumer`: actions in the consumer portal).',
+  })
   actor_role?: string;
 
   @StringField({
@@ -35,10 +48,12 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ description: 'The API key that made the request.' })
+  @ApiProperty({
+    description: 'The API key that made the request; for a consumer, their portal session (`pts_…`).',
+  })
   actor_key_id!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: AUDIT_ACTOR_ROLES })
   actor_role!: string;
 
   @ApiProperty({ example: 'consents.export' })
