@@ -14,7 +14,14 @@ export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
   http: { host: string; port: number; bodyLimitBytes: number; publicUrl?: string };
-  database: { url?: string; poolMax: number; embeddedPort: number };
+  database: {
+    /** The service's own connection: a login role that is a member of autopay_app, not the owner. */
+    url?: string;
+    /** Migrations' connection (the owner); DATABASE_URL when not set. */
+    migrationUrl?: string;
+    poolMax: number;
+    embeddedPort: number;
+  };
   dataDir: string;
   log: { level: string };
   rateLimit: { perMinute: number };
@@ -160,6 +167,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     database: {
       url: vars.DATABASE_URL,
+      migrationUrl: vars.DATABASE_MIGRATION_URL ?? vars.DATABASE_URL,
       poolMax: vars.DATABASE_POOL_MAX ?? 10,
       embeddedPort: vars.EMBEDDED_PG_PORT ?? 0,
     },

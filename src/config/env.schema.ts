@@ -44,6 +44,11 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /** Who applies migrations (the schema's owner); default DATABASE_URL. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_MIGRATION_URL?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
