@@ -86,6 +86,18 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_PER_MINUTE?: number;
 
+  /** Requests per client address and minute that carry no valid API key (counted before the key lookup). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE?: number;
+
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (default: none). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   /** How long a consumer portal link works (once), in minutes. */
   @IsOptional()
   @Transform(toInt)
