@@ -1,4 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import {
   type DynamicModule,
   Logger,
@@ -28,6 +29,8 @@ export class DatabaseModule implements NestModule {
       module: DatabaseModule,
       imports: [
         MikroOrmModule.forRootAsync({
+          // Named, so that the module does not call the factory (migrations, checks) once more just to learn it.
+          driver: PostgreSqlDriver,
           useFactory: async () => {
             if (runMigrations) {
               const applied = await migrateWithLock(migrationUrl || url);

@@ -44,16 +44,18 @@ export async function ensureServiceLogin(
   return url.toString();
 }
 
-/** Whether `url` logs in as a superuser (whose connection can undo any SET ROLE). */
+/** Whether `url` logs in as a superuser (whose connection can undo any SET ROLE); false when it cannot tell. */
 export async function connectsAsSuperuser(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url });
-  await client.connect();
   try {
+    await client.connect();
     const { rows } = await client.query<{ super: boolean }>(
       'select rolsuper as super from pg_roles where rolname = session_user',
     );
     return rows[0]?.super === true;
+  } catch {
+    return false; // the service's own pool reports an unreachable database
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
