@@ -18,7 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 function createAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: true,
+    // Only configured proxies may set the client address (rate limits, consent evidence) with X-Forwarded-For.
+    trustProxy: config.http.trustProxy,
     // Accept a caller's X-Request-Id only when it cannot inject anything into logs.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

@@ -63,6 +63,7 @@ export class AppModule {
           config.database.url ?? '',
           config.database.poolMax,
           options.runMigrations ?? true,
+          config.database.migrationUrl,
         ),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],

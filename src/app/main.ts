@@ -6,6 +6,7 @@ import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/a
 import { devSecrets } from '../config/dev-secrets';
 import { startEmbeddedPostgres } from '../common/database/embedded-postgres';
 import { startDefaultEmulator } from './klarna-emulator-runner';
+import { ensureServiceLogin } from './database/service-login';
 import { seedDemo } from '../demo/demo-seed';
 
 type Stopper = () => Promise<void>;
@@ -59,7 +60,13 @@ async function main(): Promise<void> {
         `Embedded PostgreSQL keeps its data in ${db.dataDir} (the project directory is private to root).`,
       );
     }
-    config = { ...config, database: { ...config.database, url: db.url } };
+    // Migrations run as the cluster's superuser; the service logs in as a member of the application role with a
+    // password made for this start (kept in memory only), so that RESET ROLE gives it nothing back.
+    const serviceUrl = await ensureServiceLogin(db.url).catch(async (error: unknown) => {
+      await db.stop();
+      throw error;
+    });
+    config = { ...config, database: { ...config.database, url: serviceUrl, migrationUrl: db.url } };
   }
 
   let emulator: Awaited<ReturnType<typeof startDefaultEmulator>> | undefined;

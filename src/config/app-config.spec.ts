@@ -31,6 +31,10 @@ describe('loadConfig', () => {
     ['PORT', '70000', /^PORT: /],
     ['NODE_ENV', 'staging', /^NODE_ENV: /],
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: must be a postgres/],
+    ['DATABASE_MIGRATION_URL', 'mysql://x', /^DATABASE_MIGRATION_URL: must be a postgres/],
+    ['TRUST_PROXY', 'true', /^TRUST_PROXY: "true" is not an IP address or CIDR/],
+    ['TRUST_PROXY', '10.0.0.0/33', /^TRUST_PROXY: "10.0.0.0\/33" is not/],
+    ['RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', '0', /^RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: /],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL: /],
     ['KLARNA_TIMEOUT_MS', '5', /^KLARNA_TIMEOUT_MS: /],
     ['KLARNA_BASE_URL', 'not a url', /^KLARNA_BASE_URL: /],
@@ -72,5 +76,18 @@ describe('loadConfig', () => {
     expect(config.receipts.ephemeral).toBe(false);
     expect(config.demoSeed).toBe(false);
     expect(config.http.port).toBe(3000);
+  });
+
+  it('trusts no proxy by default, the listed addresses and CIDRs when TRUST_PROXY is set', () => {
+    expect(loadConfig(KEYS).http.trustProxy).toBe(false);
+    expect(loadConfig({ ...KEYS, TRUST_PROXY: '10.0.0.0/8, ::1,192.0.2.7' }).http.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.0.2.7',
+    ]);
+    expect(loadConfig(KEYS).rateLimit.unauthenticatedPerMinute).toBe(60);
+    expect(loadConfig({ ...KEYS, DATABASE_URL: 'postgres://a@h/d' }).database.migrationUrl).toBe(
+      'postgres://a@h/d',
+    );
   });
 });

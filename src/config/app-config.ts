@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parseBase64Key, parseMasterKeys } from '../common/crypto/master-keys';
@@ -13,11 +14,25 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
-  http: { host: string; port: number; bodyLimitBytes: number; publicUrl?: string };
-  database: { url?: string; poolMax: number; embeddedPort: number };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    publicUrl?: string;
+    /** Proxies (addresses, CIDRs) whose X-Forwarded-For sets the client address; false: none. */
+    trustProxy: string[] | false;
+  };
+  database: {
+    /** The service's own connection: a login role that is a member of autopay_app, not the owner. */
+    url?: string;
+    /** Migrations' connection (the owner); DATABASE_URL when not set. */
+    migrationUrl?: string;
+    poolMax: number;
+    embeddedPort: number;
+  };
   dataDir: string;
   log: { level: string };
-  rateLimit: { perMinute: number };
+  rateLimit: { perMinute: number; unauthenticatedPerMinute: number };
   apiKeys: { cacheMs: number };
   crypto: { masterKeys: string; activeKeyId: string; blindIndexKey: string };
   klarna: {
@@ -143,6 +158,7 @@ export function loadConfig(env: Env): AppConfig {
   if (vars.RECEIPT_PREVIOUS_PUBLIC_KEYS) {
     check('RECEIPT_PREVIOUS_PUBLIC_KEYS', () => parsePreviousPublicKeys(vars.RECEIPT_PREVIOUS_PUBLIC_KEYS!));
   }
+  if (vars.TRUST_PROXY) check('TRUST_PROXY', () => trustedProxies(vars.TRUST_PROXY));
   if (isProduction && !vars.DATABASE_URL) problems.push('DATABASE_URL: is required when NODE_ENV=production');
   if (isProduction && !vars.KLARNA_BASE_URL && vars.DEMO_SEED === 'true') {
     problems.push('DEMO_SEED: cannot be true when NODE_ENV=production');
@@ -157,15 +173,20 @@ export function loadConfig(env: Env): AppConfig {
       port: vars.PORT ?? 3000,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
       publicUrl: vars.PUBLIC_URL,
+      trustProxy: trustedProxies(vars.TRUST_PROXY),
     },
     database: {
       url: vars.DATABASE_URL,
+      migrationUrl: vars.DATABASE_MIGRATION_URL ?? vars.DATABASE_URL,
       poolMax: vars.DATABASE_POOL_MAX ?? 10,
       embeddedPort: vars.EMBEDDED_PG_PORT ?? 0,
     },
     dataDir: vars.DATA_DIR ?? '.data',
     log: { level: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
-    rateLimit: { perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200 },
+    rateLimit: {
+      perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200,
+      unauthenticatedPerMinute: vars.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE ?? 60,
+    },
     apiKeys: { cacheMs: (vars.API_KEY_CACHE_SECONDS ?? 5) * 1000 },
     crypto: {
       masterKeys: vars.ENCRYPTION_KEYS!,
@@ -240,4 +261,28 @@ export function loadConfig(env: Env): AppConfig {
 /** The process environment. The only reader of process.env in the service. */
 export function processEnv(): Env {
   return { ...process.env };
+}
+
+/**
+ * TRUST_PROXY as the list Fastify's `trustProxy` takes: IPv4/IPv6 addresses or CIDRs. Unset or empty: no proxy is
+ * trusted, so a client cannot choose its own address (and rate-limit bucket) with X-Forwarded-For.
+ */
+function trustedProxies(value: string | undefined): string[] | false {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (
+      family === 0 ||
+      extra !== undefined ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))
+    ) {
+      throw new Error(`"${entry}" is not an IP address or CIDR (comma-separate several; unset trusts none)`);
+    }
+  }
+  return entries.length > 0 ? entries : false;
 }

@@ -44,6 +44,11 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /** Who applies migrations (the schema's owner); default DATABASE_URL. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_MIGRATION_URL?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -80,6 +85,18 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Requests per client address and minute that carry no valid API key (counted before the key lookup). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE?: number;
+
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (default: none). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /** How long a consumer portal link works (once), in minutes. */
   @IsOptional()

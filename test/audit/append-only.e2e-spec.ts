@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { ensureServiceLogin } from '../../src/app/database/service-login';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/common/database/scratch-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -107,5 +109,80 @@ describe('append-only tables and the application role', () => {
     expect(await failure(app, 'DELETE FROM later_events')).toMatch(/permission denied/);
     expect(await failure(t.db, "UPDATE later_events SET note = 'y'")).toMatch(/append-only/);
     expect((await t.db.query('SELECT note FROM later_events')).rows).toEqual([{ note: 'x' }]);
+  });
+});
+
+/**
+ * The service logs in (DATABASE_URL) as a login role that is a member of autopay_app and nothing more, and applies
+ * migrations as the owner (DATABASE_MIGRATION_URL), as `npm start` does on its embedded PostgreSQL. A superuser
+ * connection that only SET ROLEs could RESET ROLE, switch the append-only triggers off and rewrite the evidence.
+ */
+describe('the service connection cannot undo the append-only boundary', () => {
+  let scratch: ScratchDatabase;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(process.env.AUTOPAY_TEST_SERVER_URL);
+    // A fixed password: roles are cluster-wide and other suites of this run may set it at the same time.
+    const serviceUrl = await ensureServiceLogin(scratch.url, 'autopay-service-test');
+    // An empty database: the service itself migrates it, through DATABASE_MIGRATION_URL.
+    t = await startTestApp({
+      database: scratch.url,
+      env: { DATABASE_URL: serviceUrl, DATABASE_MIGRATION_URL: scratch.url },
+    });
+    await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: 'Evidence' } });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await scratch?.drop();
+  });
+
+  /** Runs the statements on one of the service's own pooled connections, in one transaction (rolled back). */
+  const onServiceConnection = async (...statements: string[]): Promise<unknown[]> => {
+    const em = t.app.get(EntityManager).fork();
+    const results: unknown[] = [];
+    await em
+      .transactional(async (tx) => {
+        for (const statement of statements) {
+          results.push(await tx.execute(statement).catch((error: Error) => error.message));
+        }
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    return results;
+  };
+
+  it('logs in as autopay_service, a member of autopay_app that is not a superuser', async () => {
+    const [[who]] = (await onServiceConnection(
+      `select session_user as session, current_user as who, r.rolsuper as super, r.rolcreaterole as createrole,
+              pg_has_role(session_user, 'autopay_app', 'MEMBER') as member
+         from pg_roles r where r.rolname = session_user`,
+    )) as Array<Array<Record<string, unknown>>>;
+    expect(who).toEqual({
+      session: 'autopay_service',
+      who: 'autopay_app',
+      super: false,
+      createrole: false,
+      member: true,
+    });
+  });
+
+  it('after RESET ROLE still cannot disable the triggers, nor update or delete evidence', async () => {
+    const before = await t.db.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(before.rows[0].n).toBeGreaterThan(0);
+    // Each in its own transaction: RESET ROLE, then one attempt.
+    const afterReset = async (statement: string) => (await onServiceConnection('RESET ROLE', statement))[1];
+    expect(await afterReset('select current_user as who')).toEqual([{ who: 'autopay_service' }]);
+    expect(await afterReset('SET session_replication_role = replica')).toMatch(/permission denied/);
+    expect(await afterReset('ALTER TABLE audit_log DISABLE TRIGGER USER')).toMatch(/must be owner/);
+    expect(await afterReset('UPDATE audit_log SET status = 599')).toMatch(
+      /permission denied for table audit_log/,
+    );
+    expect(await afterReset('DELETE FROM audit_log')).toMatch(/permission denied for table audit_log/);
+    expect(await afterReset('DELETE FROM consent_events')).toMatch(
+      /permission denied for table consent_events/,
+    );
+    expect(await afterReset("UPDATE consents SET ip_address = '0.0.0.0'")).toMatch(/permission denied/);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before.rows[0].n);
   });
 });

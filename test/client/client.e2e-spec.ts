@@ -66,7 +66,7 @@ describe('a client generated from openapi/openapi.json', () => {
       session_id: result.session.id,
       terms_content_sha256: result.terms.content_sha256,
     });
-    expect(result.authorization).toMatchObject({ session_id: result.session.id, status: 'valid' });
+    expect(result.authorization).toMatchObject({ session_id: result.session.id, status: 'unverified' });
     expect(result.token).toMatchObject({
       status: 'active',
       session_id: result.session.id,

@@ -13,6 +13,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '../../src/common/database/embedded-postgres';
 import { httpRequest } from '../support/test-app';
 
 const ROOT = resolve(__dirname, '../..');
@@ -23,6 +25,8 @@ interface Running {
   proc: ChildProcess;
   apiUrl: string;
   adminKey: string;
+  /** The embedded PostgreSQL's port. */
+  pgPort: number;
 }
 
 /**
@@ -50,7 +54,8 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     for (const dir of [build, ...cleanup]) rmSync(dir, { recursive: true, force: true });
   });
 
-  function start(dataDir: string, uid?: number): Promise<Running> {
+  async function start(dataDir: string, uid?: number): Promise<Running> {
+    const pgPort = await freePort();
     const proc = spawn(process.execPath, [join(build, 'out/app/main.js')], {
       cwd: build,
       env: {
@@ -59,6 +64,7 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         EMULATOR_PORT: '0',
+        EMBEDDED_PG_PORT: String(pgPort),
         JOBS_ENABLED: 'false',
         LOG_LEVEL: 'silent',
       },
@@ -74,7 +80,7 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
         const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
           admin_api_key: string;
         };
-        resolveStart({ proc, apiUrl: api[1], adminKey: creds.admin_api_key });
+        resolveStart({ proc, apiUrl: api[1], adminKey: creds.admin_api_key, pgPort });
       };
       proc.stdout.on('data', onData);
       proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -86,6 +92,26 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     const exited = new Promise((r) => running.proc.once('exit', r));
     running.proc.kill('SIGTERM');
     await exited;
+  }
+
+  /**
+   * Who the service's connections log in as, read as the embedded cluster's superuser: the login role that is a
+   * member of autopay_app and not a superuser (migrations ran as the superuser, whose sessions have ended).
+   */
+  async function serviceLogins(running: Running): Promise<Array<{ usename: string; rolsuper: boolean }>> {
+    const admin = new Client({
+      connectionString: `postgresql://postgres:autopay-embedded@127.0.0.1:${running.pgPort}/autopay`,
+    });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ usename: string; rolsuper: boolean }>(
+        `select distinct a.usename, r.rolsuper from pg_stat_activity a join pg_roles r on r.rolname = a.usename
+          where a.datname = 'autopay' and a.backend_type = 'client backend' and a.pid <> pg_backend_pid()`,
+      );
+      return rows;
+    } finally {
+      await admin.end();
+    }
   }
 
   /** A project directory: `parentMode` for its parent, owned by `uid`. */
@@ -110,6 +136,7 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
       });
       expect(created.status).toBe(201);
       merchantId = created.body.id;
+      expect(await serviceLogins(first)).toEqual([{ usename: 'autopay_service', rolsuper: false }]);
     } finally {
       await stop(first);
     }

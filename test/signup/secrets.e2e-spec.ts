@@ -1,6 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
-import { emulatorTokens, publishedTerms, readyForToken } from '../support/signup';
+import {
+  consentBody,
+  emulatorTokens,
+  openSession,
+  publishedTerms,
+  readyForToken,
+  sessionBody,
+} from '../support/signup';
 
 async function signUp(t: TestApp, key: string, intent = 'tokenize') {
   const terms = await publishedTerms(t, key);
@@ -70,4 +77,42 @@ describe('secrets at rest and in logs', () => {
     }
   });
   // Master-key rotation of every encrypted column: test/foundation/encrypted-columns.e2e-spec.ts.
+
+  it('logs a failed insert with its statement and SQLSTATE but without the consent IP, user agent or text', async () => {
+    const lines: string[] = [];
+    const t = await startTestApp({
+      emulator: true,
+      env: { LOG_LEVEL: 'info' },
+      logStream: { write: (line) => void lines.push(line) },
+    });
+    try {
+      const { key } = await createMerchant(t, 'Leaky');
+      const terms = await publishedTerms(t, key);
+      const session = await openSession(t, key, sessionBody(terms.id));
+      const canaries = {
+        ip_address: '198.51.100.231',
+        user_agent: 'CanaryBrowser/7.3 (x-canary-ua)',
+        acceptance_text: 'I agree, canary-acceptance-4711, to monthly charges.',
+      };
+      // PostgreSQL refuses exactly this row (as it would refuse any row the service got wrong).
+      await t.db.query(
+        `ALTER TABLE consents ADD CONSTRAINT canary_refused CHECK (user_agent <> '${canaries.user_agent}')`,
+      );
+      const res = await t.request('POST', `/v1/sessions/${session.id}/consents`, {
+        key,
+        body: { ...consentBody(terms.id), ...canaries },
+      });
+      expect(res.status).toBe(500);
+      const logs = lines.join('');
+      const failure = lines.map((line) => JSON.parse(line)).find((line) => line.err?.code === '23514');
+      expect(failure).toBeDefined();
+      expect(failure.err).toMatchObject({ code: '23514', constraint: 'canary_refused', table: 'consents' });
+      expect(failure.err.statement).toMatch(/^insert into "consents" \(/);
+      for (const canary of [...Object.values(canaries), '198.51.100', 'x-canary-ua', 'canary-acceptance']) {
+        expect(logs).not.toContain(canary);
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

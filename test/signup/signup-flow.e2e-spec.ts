@@ -59,7 +59,7 @@ describe('sign-up flow', () => {
     expect(granted.terms_content_sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const { token: authToken, authorization } = await authorizeAndRecord(t, key, session);
-    expect(authorization).toMatchObject({ session_id: session.id, status: 'valid' });
+    expect(authorization).toMatchObject({ session_id: session.id, status: 'unverified' });
     expect(JSON.stringify(authorization)).not.toContain(authToken);
     expect(Date.parse(authorization.expires_at) - clock.nowMs()).toBe(60 * 60 * 1000);
 
@@ -327,7 +327,7 @@ describe('sign-up flow', () => {
     const byId = Object.fromEntries(rows.rows.map((r) => [r.id, r]));
     expect(byId[old.authorization.id]).toMatchObject({ status: 'released' });
     expect(byId[old.authorization.id].released_at).not.toBeNull();
-    expect(byId[recent.authorization.id]).toMatchObject({ status: 'valid', released_at: null });
+    expect(byId[recent.authorization.id]).toMatchObject({ status: 'unverified', released_at: null });
     const deletes = (await klarnaRequests(t)).filter((r) => r.method === 'DELETE');
     expect(deletes.some((r) => r.path.endsWith(old.token) && r.status === 204)).toBe(true);
     expect(deletes.some((r) => r.path.endsWith(recent.token))).toBe(false);

@@ -38,6 +38,10 @@ async function query(
   const connection = (await client.acquireConnection()) as PoolClient;
   try {
     return await connection.query({ name: statementName(text), text, values });
+  } catch (error) {
+    // For the log (common/database/loggable-error): the statement, never its values.
+    if (error instanceof Error) Object.assign(error, { statement: text });
+    throw error;
   } finally {
     await client.releaseConnection(connection);
   }

@@ -88,4 +88,18 @@ describe('HitLogThrottlerStorage', () => {
       theirs.onApplicationShutdown();
     }
   });
+
+  it('peeks whether a key would be refused without counting a hit', async () => {
+    const clock = new FakeClock(T0);
+    const storage = new HitLogThrottlerStorage(clock);
+    expect(storage.peek('k', 2, 'x')).toEqual({ isBlocked: false, timeToBlockExpire: 0 });
+    await storage.increment('k', 60_000, 2, 0, 'x');
+    clock.advance(20_000);
+    await storage.increment('k', 60_000, 2, 0, 'x');
+    for (let i = 0; i < 3; i++)
+      expect(storage.peek('k', 2, 'x')).toEqual({ isBlocked: true, timeToBlockExpire: 40 });
+    clock.advance(40_000);
+    expect(storage.peek('k', 2, 'x')).toEqual({ isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment('k', 60_000, 2, 0, 'x')).toMatchObject({ totalHits: 2, isBlocked: false });
+  });
 });

@@ -85,6 +85,19 @@ export class HitLogThrottlerStorage implements ThrottlerStorage {
     });
   }
 
+  /**
+   * Whether `increment` with this limit and no block would refuse `key` now, without counting a hit; and when it
+   * will not any more (seconds).
+   */
+  peek(key: string, limit: number, throttlerName: string): { isBlocked: boolean; timeToBlockExpire: number } {
+    const now = this.clock.nowMs();
+    const entry = this.tracked.get(`${throttlerName}\u0000${key}`);
+    if (!entry) return { isBlocked: false, timeToBlockExpire: 0 };
+    dropExpired(entry, now);
+    const isBlocked = live(entry) >= limit;
+    return { isBlocked, timeToBlockExpire: isBlocked ? secondsUntil(entry.hits[entry.head], now) : 0 };
+  }
+
   /** Forgets keys that have nothing live, so that one-off callers (IPs, revoked keys) do not pile up. */
   private sweep(now: number): void {
     this.nextSweepAt = now + SWEEP_EVERY_MS;

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { redactSecrets } from './redact';
+import { loggableError } from '../database/loggable-error';
 
 /** Structured JSON logs (pino) with the request id on every line and secrets redacted. */
 @Module({})
@@ -27,6 +28,9 @@ export class LoggingModule {
         res: (res: { statusCode: number | null; raw?: { statusCode: number } }) => ({
           status: res.statusCode ?? res.raw?.statusCode ?? null,
         }),
+        // Every `{ err }` of every log line: a database error without the values of its statement.
+        // pino-http hands over pino's serialization of the error, the error itself in `raw`.
+        err: (err: { raw?: unknown }) => loggableError(err.raw ?? err),
       },
       formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },

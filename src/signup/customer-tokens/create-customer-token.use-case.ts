@@ -90,7 +90,7 @@ export class CreateCustomerToken {
   private requireUsable(authorization: Authorization | null, session: Session, now: Date): void {
     const status =
       authorization && this.authorizations.effectiveStatus(authorization, now, session.fingerprint);
-    if (status === 'valid') return;
+    if (status === 'unverified') return;
     if (status === 'stale') {
       throw conflict(
         'REAUTHORIZATION_REQUIRED',
@@ -102,6 +102,13 @@ export class CreateCustomerToken {
       throw conflict(
         'AUTHORIZATION_EXPIRED',
         'The authorization is older than 60 minutes; the consumer must authorize again.',
+      );
+    }
+    if (status === 'refused') {
+      throw conflict(
+        'AUTHORIZATION_UNKNOWN_TO_KLARNA',
+        'Klarna did not know the recorded authorization token when it was used; the consumer must authorize ' +
+          `again and the new authorization be recorded with POST /v1/sessions/${session.id}/authorizations.`,
       );
     }
     throw conflict(
@@ -125,7 +132,7 @@ export class CreateCustomerToken {
       return await em.transactional(async (tx) => {
         const consumed = await tx.nativeUpdate(
           Authorization,
-          { id: authorization.id, status: 'valid' },
+          { id: authorization.id, status: 'unverified' },
           { status: 'consumed', consumedAt: now },
         );
         if (consumed !== 1) throw new RaceLost();
@@ -269,21 +276,22 @@ export class CreateCustomerToken {
       );
       return error;
     }
-    const expired = error instanceof KlarnaApiError && error.httpStatus === 404;
+    // Klarna's 404 ("Invalid authorization token") is the only check an authorization ever gets. Past our 60
+    // minutes that is expiry; within them, and never released by us, Klarna simply does not know the token.
+    const notKnown = error instanceof KlarnaApiError && error.httpStatus === 404 ? error : undefined;
+    const expired = notKnown !== undefined && authorization.expiresAt <= now;
+    const status = expired ? 'expired' : notKnown ? 'refused' : 'unverified';
     await em.transactional(async (tx) => {
       await tx.nativeDelete(CustomerToken, { id: row.id, status: 'pending' });
-      await tx.nativeUpdate(
-        Authorization,
-        { id: authorization.id },
-        expired ? { status: 'expired', consumedAt: null } : { status: 'valid', consumedAt: null },
-      );
+      await tx.nativeUpdate(Authorization, { id: authorization.id }, { status, consumedAt: null });
     });
     if (expired) {
       return conflict(
         'AUTHORIZATION_EXPIRED',
-        'Klarna no longer knows the authorization (expired or released); the consumer must authorize again.',
+        'Klarna no longer knows the authorization, now older than 60 minutes; the consumer must authorize again.',
       );
     }
+    if (notKnown) return unknownToKlarna(notKnown, authorization, now);
     return error;
   }
 
@@ -341,3 +349,20 @@ export class CreateCustomerToken {
 }
 
 class RaceLost extends Error {}
+
+/** Klarna refused a token we hold within its 60 minutes and never released: it does not know it. */
+function unknownToKlarna(error: KlarnaApiError, authorization: Authorization, now: Date): ProblemException {
+  const minutes = Math.floor((now.getTime() - authorization.receivedAt.getTime()) / 60_000);
+  const said = [error.errorCode, ...error.messages].join(': ');
+  return new ProblemException({
+    status: 409,
+    code: 'AUTHORIZATION_UNKNOWN_TO_KLARNA',
+    title: 'Conflict',
+    detail:
+      `Klarna does not know this authorization token (${error.operation} answered ${error.httpStatus} ${said}). ` +
+      `It was recorded ${minutes} min ago and not released, so it is not our expiry: it was not issued to this ` +
+      "merchant's Klarna account (a mistyped, test or other merchant's token) or the consumer authorized long " +
+      'before it was recorded. The consumer must authorize again.',
+    upstream: { error_code: error.errorCode, correlation_id: error.correlationId },
+  });
+}

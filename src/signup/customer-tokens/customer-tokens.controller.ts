@@ -44,7 +44,8 @@ export class CustomerTokensController {
   @ApiConflictResponse({
     type: ProblemDto,
     description:
-      '`AUTHORIZATION_REQUIRED`, `REAUTHORIZATION_REQUIRED`, `AUTHORIZATION_EXPIRED`, `CONSENT_REQUIRED`, ' +
+      '`AUTHORIZATION_REQUIRED`, `REAUTHORIZATION_REQUIRED`, `AUTHORIZATION_EXPIRED`, ' +
+      '`AUTHORIZATION_UNKNOWN_TO_KLARNA` (Klarna refused the recorded token within its 60 minutes), `CONSENT_REQUIRED`, ' +
       '`SESSION_EXPIRED`, `INTENT_NOT_TOKENIZABLE`, `TOKEN_CREATION_IN_PROGRESS`, `TOKEN_OUTCOME_UNKNOWN`, ' +
       '`TOKEN_CREATION_FAILED`',
   })

@@ -3,10 +3,12 @@ import { Merchant } from '../../merchants/merchant.entity';
 import { Session } from './session.entity';
 
 /**
- * Stored states. `expired` is also derived on read (expiresAt passed while still `valid`); `stale` means the
- * session changed after the consumer authorized, so it no longer covers the order.
+ * Stored states. `unverified`: recorded, not checked with Klarna (Klarna has no call that reads an authorization
+ * without using it; using it is the check). `expired` is also derived on read (expiresAt passed while still
+ * `unverified`); `stale` means the session changed after the consumer authorized, so it no longer covers the
+ * order; `refused`: Klarna did not know the token when it was used (never issued to this merchant, or dropped).
  */
-export type AuthorizationStatus = 'valid' | 'stale' | 'released' | 'consumed' | 'expired';
+export type AuthorizationStatus = 'unverified' | 'stale' | 'released' | 'consumed' | 'expired' | 'refused';
 
 @Entity({ tableName: 'authorizations' })
 @Index({ properties: ['session', 'id'] })

@@ -58,7 +58,7 @@ export class AuthorizationsService {
     requireOpenSession(session, now);
     const earlier = await this.em.find(
       Authorization,
-      { session, status: { $in: ['valid', 'stale'] }, releasedAt: null },
+      { session, status: { $in: ['unverified', 'stale'] }, releasedAt: null },
       { populate: ['tokenEnc'] },
     );
     const id = newId('aut', this.clock.nowMs());
@@ -67,13 +67,14 @@ export class AuthorizationsService {
       merchant: this.em.getReference(Merchant, merchantId),
       session,
       tokenEnc: this.crypto.encrypt(token, ENCRYPTED_COLUMNS.authorizationToken.aad(id)),
-      status: 'valid',
+      // Not `valid`: nothing checked it yet (see AuthorizationStatus).
+      status: 'unverified',
       sessionFingerprint: session.fingerprint,
       receivedAt: now,
       expiresAt: new Date(now.getTime() + AUTHORIZATION_TTL_MS),
     });
     for (const old of earlier) {
-      if (old.status === 'valid') old.status = 'released';
+      if (old.status === 'unverified') old.status = 'released';
       old.releasedAt = now;
     }
     await this.em.transactional(async (tx) => {
@@ -103,7 +104,7 @@ export class AuthorizationsService {
       // Klarna first: if it fails, nothing here claims the authorization is gone.
       const credentials = await this.merchants.klarnaCredentials(merchantId, this.em);
       await this.releaseOne(credentials, authorization);
-      if (authorization.status === 'valid') authorization.status = 'released';
+      if (authorization.status === 'unverified') authorization.status = 'released';
       authorization.releasedAt = now;
       await this.em.transactional(async (tx) => {
         await tx.flush();
@@ -126,7 +127,7 @@ export class AuthorizationsService {
   async markStale(merchantId: string, session: Session): Promise<void> {
     const live = await this.em.find(
       Authorization,
-      { session, status: 'valid', sessionFingerprint: { $ne: session.fingerprint } },
+      { session, status: 'unverified', sessionFingerprint: { $ne: session.fingerprint } },
       { populate: ['tokenEnc'] },
     );
     if (live.length === 0) return;
@@ -150,12 +151,12 @@ export class AuthorizationsService {
     );
   }
 
-  /** The status a caller sees: `valid` turns into `expired` or `stale` without a write. */
+  /** The status a caller sees: `unverified` turns into `expired` or `stale` without a write. */
   effectiveStatus(authorization: Authorization, now: Date, fingerprint?: string): AuthorizationStatus {
-    if (authorization.status !== 'valid') return authorization.status;
+    if (authorization.status !== 'unverified') return authorization.status;
     if (authorization.expiresAt <= now) return 'expired';
     if (fingerprint !== undefined && fingerprint !== authorization.sessionFingerprint) return 'stale';
-    return 'valid';
+    return 'unverified';
   }
 
   map(a: Authorization, now: Date = this.clock.now()): AuthorizationDto {

@@ -10,6 +10,7 @@ import { Migration20261129122524_subscriptions } from './Migration20261129122524
 import { Migration20261129180000_hot_updates } from './Migration20261129180000_hot_updates';
 import { Migration20261205021212_idempotency_for_all_routes } from './Migration20261205021212_idempotency_for_all_routes';
 import { Migration20261205021638_portal } from './Migration20261205021638_portal';
+import { Migration20261205083000_unverified_authorizations } from './Migration20261205083000_unverified_authorizations';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -28,4 +29,8 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261205021212_idempotency_for_all_routes,
   },
   { name: 'Migration20261205021638_portal', class: Migration20261205021638_portal },
+  {
+    name: 'Migration20261205083000_unverified_authorizations',
+    class: Migration20261205083000_unverified_authorizations,
+  },
 ];

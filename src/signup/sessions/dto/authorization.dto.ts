@@ -19,12 +19,15 @@ export class AuthorizationDto {
   session_id!: string;
 
   @ApiProperty({
-    enum: ['valid', 'stale', 'released', 'consumed', 'expired'],
+    enum: ['unverified', 'stale', 'released', 'consumed', 'expired', 'refused'],
     description:
-      '`stale`: the session changed after the consumer authorized; a new authorization is required (the ' +
-      'stale one is released at Klarna).',
+      '`unverified`: recorded, usable, not yet checked with Klarna (Klarna checks an authorization token only ' +
+      'when it is used: creating the customer token or the first order). `stale`: the session changed after ' +
+      'the consumer authorized; a new authorization is required (the stale one is released at Klarna). ' +
+      '`refused`: Klarna did not know the token when it was used (not issued to this merchant, or no longer ' +
+      'held); the consumer must authorize again.',
   })
-  status!: 'valid' | 'stale' | 'released' | 'consumed' | 'expired';
+  status!: 'unverified' | 'stale' | 'released' | 'consumed' | 'expired' | 'refused';
 
   @ApiProperty({ format: 'date-time', description: '60 minutes after receipt.' })
   expires_at!: string;
