@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
 import { devSecrets } from '../config/dev-secrets';
+import { MerchantsService } from '../merchants/merchants.service';
 import { KeyRotationService } from '../operations/key-rotation/key-rotation.service';
 
 /**
@@ -29,6 +30,27 @@ const COMMANDS: Record<string, Command> = {
       const em = ctx.get(EntityManager).fork();
       const { apiKey, secret } = await ctx.get(ApiKeysService).issue({ role, merchantId: null, name, em });
       console.log(JSON.stringify({ id: apiKey.id, role, name, key: secret }, null, 2));
+    },
+  },
+  'create-merchant-auditor-key': {
+    usage: 'create-merchant-auditor-key --merchant MERCHANT_ID [--name NAME]',
+    description:
+      "Issue a read-only key bound to one merchant (its consents, receipts and audit records), for the merchant's " +
+      'compliance staff. Prints it once.',
+    async run(ctx, args) {
+      const merchantId = option(args, '--merchant');
+      if (!merchantId) throw new UsageError('--merchant MERCHANT_ID is required');
+      const name = option(args, '--name') ?? 'merchant auditor key (cli)';
+      const { apiKey, secret } = await ctx
+        .get(MerchantsService)
+        .issueKey(merchantId, name, null, 'merchant_auditor');
+      console.log(
+        JSON.stringify(
+          { id: apiKey.id, role: apiKey.role, merchant_id: merchantId, name, key: secret },
+          null,
+          2,
+        ),
+      );
     },
   },
   'rotate-keys': {

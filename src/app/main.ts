@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         '',
         `  Demo merchant key:  ${creds.merchant_api_key}`,
         `  Admin key:          ${creds.admin_api_key}`,
-        `  Auditor key:        ${creds.auditor_api_key}`,
+        `  Auditor key:        ${creds.auditor_api_key}  (demo merchant only)`,
         `  (saved to ${creds.file})`,
         '',
         `  Try: curl -H "Authorization: Bearer ${creds.merchant_api_key}" ${apiUrl}/v1/merchant`,
