@@ -97,6 +97,7 @@ async function main(): Promise<void> {
         `  (saved to ${creds.file})`,
         '',
         `  Try: curl -H "Authorization: Bearer ${creds.merchant_api_key}" ${apiUrl}/v1/merchant`,
+        `  Demo mode is for local use: listening on ${config.http.host} (HOST changes it).`,
         `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops it.`,
         '',
       ].join('\n'),
