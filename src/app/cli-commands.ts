@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import type { AppConfig } from '../config/app-config';
+import { MerchantsService } from '../merchants/merchants.service';
 import { KeyRotationService } from '../operations/key-rotation/key-rotation.service';
 import { type CommandName, option, UsageError } from './cli-usage';
 
@@ -21,6 +22,23 @@ export const COMMANDS: Record<CommandName, Command> = {
       const em = ctx.get(EntityManager).fork();
       const { apiKey, secret } = await ctx.get(ApiKeysService).issue({ role, merchantId: null, name, em });
       console.log(JSON.stringify({ id: apiKey.id, role, name, key: secret }, null, 2));
+    },
+  },
+  'create-merchant-auditor-key': {
+    async run(ctx, args) {
+      const merchantId = option(args, '--merchant');
+      if (!merchantId) throw new UsageError('--merchant MERCHANT_ID is required');
+      const name = option(args, '--name') ?? 'merchant auditor key (cli)';
+      const { apiKey, secret } = await ctx
+        .get(MerchantsService)
+        .issueKey(merchantId, name, null, 'merchant_auditor');
+      console.log(
+        JSON.stringify(
+          { id: apiKey.id, role: apiKey.role, merchant_id: merchantId, name, key: secret },
+          null,
+          2,
+        ),
+      );
     },
   },
   'rotate-keys': {

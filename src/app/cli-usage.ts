@@ -4,6 +4,12 @@ export const COMMAND_HELP = {
     usage: 'create-admin-key [--role admin|auditor] [--name NAME]',
     description: 'Issue a platform API key (the first admin key of a production database). Prints it once.',
   },
+  'create-merchant-auditor-key': {
+    usage: 'create-merchant-auditor-key --merchant MERCHANT_ID [--name NAME]',
+    description:
+      "Issue a read-only key bound to one merchant (its consents, receipts and audit records), for the merchant's " +
+      'compliance staff. Prints it once.',
+  },
   'rotate-keys': {
     usage: 'rotate-keys',
     description:

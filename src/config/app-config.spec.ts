@@ -26,6 +26,22 @@ describe('loadConfig', () => {
     expect(config.crypto.activeKeyId).toBe('k1');
   });
 
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, on 0.0.0.0 otherwise', () => {
+    expect(loadConfig(KEYS).http.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...KEYS, DEMO_SEED: 'true' }).http.host).toBe('127.0.0.1');
+    expect(loadConfig({ ...KEYS, HOST: '0.0.0.0' }).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...KEYS, HOST: '::' }).http.host).toBe('::');
+    expect(loadConfig({ ...KEYS, DEMO_SEED: 'false' }).http.host).toBe('0.0.0.0');
+    expect(
+      loadConfig({
+        ...KEYS,
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgresql://db/autopay',
+        RECEIPT_SIGNING_KEY: generateSigningKeyPem(),
+      }).http.host,
+    ).toBe('0.0.0.0');
+  });
+
   it.each([
     ['PORT', 'abc', /^PORT: /],
     ['PORT', '70000', /^PORT: /],

@@ -164,12 +164,15 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('DEMO_SEED: cannot be true when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  const demoSeed = vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction;
 
   return {
     env: nodeEnv,
     isProduction,
     http: {
-      host: vars.HOST ?? '0.0.0.0',
+      // Demo mode serves public pages that act as the demo merchant: reachable from this machine only, unless
+      // HOST says otherwise.
+      host: vars.HOST ?? (demoSeed ? '127.0.0.1' : '0.0.0.0'),
       port: vars.PORT ?? 3000,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
       publicUrl: vars.PUBLIC_URL,
@@ -242,7 +245,7 @@ export function loadConfig(env: Env): AppConfig {
       reconcileBatchSize: vars.TOKEN_RECONCILE_BATCH_SIZE ?? 100,
       reconcilePollIntervalMs: vars.TOKEN_RECONCILE_POLL_INTERVAL_MS ?? 60_000,
     },
-    demoSeed: vars.DEMO_SEED !== undefined ? vars.DEMO_SEED === 'true' : !isProduction,
+    demoSeed,
     receipts: {
       signingKey: vars.RECEIPT_SIGNING_KEY ?? generateSigningKeyPem(),
       previousPublicKeys: vars.RECEIPT_PREVIOUS_PUBLIC_KEYS,

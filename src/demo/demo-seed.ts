@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import type { AppConfig } from '../config/app-config';
+import type { Role } from '../common/auth/role';
 import { MerchantsService } from '../merchants/merchants.service';
 import { DemoContext } from './demo-context';
 
@@ -17,6 +18,7 @@ export interface DemoCredentials {
   merchant_id: string;
   merchant_api_key: string;
   admin_api_key: string;
+  /** A `merchant_auditor` key: reads the demo merchant's evidence only. */
   auditor_api_key: string;
   emulator_url?: string;
   klarna_username?: string;
@@ -77,20 +79,25 @@ export async function seedDemo(
     });
   }
 
-  const reuse = async (key: string | undefined, role: string): Promise<string | undefined> => {
+  const reuse = async (key: string | undefined, role: Role): Promise<string | undefined> => {
     if (!key) return undefined;
     const principal = await apiKeys.authenticate(key);
     return principal?.role === role ? key : undefined;
   };
-  const issue = async (role: 'merchant' | 'admin' | 'auditor'): Promise<string> =>
+  const issue = async (role: 'merchant' | 'admin' | 'merchant_auditor'): Promise<string> =>
     (
       await apiKeys.issue({
         role,
-        merchantId: role === 'merchant' ? DEMO_MERCHANT_ID : null,
-        name: `demo ${role} key`,
+        merchantId: role === 'admin' ? null : DEMO_MERCHANT_ID,
+        name: `demo ${role.replace('_', ' ')} key`,
         em,
       })
     ).secret;
+  // Earlier versions handed out a platform auditor key (every merchant's evidence) here: revoke it.
+  const platformAuditor = previous.auditor_api_key && (await apiKeys.authenticate(previous.auditor_api_key));
+  if (platformAuditor && platformAuditor.role === 'auditor') {
+    await RequestContext.create(em, () => apiKeys.revoke(platformAuditor.keyId));
+  }
 
   const creds: DemoCredentials = {
     api_url: ctx.apiUrl,
@@ -99,7 +106,8 @@ export async function seedDemo(
     merchant_id: DEMO_MERCHANT_ID,
     merchant_api_key: (await reuse(previous.merchant_api_key, 'merchant')) ?? (await issue('merchant')),
     admin_api_key: (await reuse(previous.admin_api_key, 'admin')) ?? (await issue('admin')),
-    auditor_api_key: (await reuse(previous.auditor_api_key, 'auditor')) ?? (await issue('auditor')),
+    auditor_api_key:
+      (await reuse(previous.auditor_api_key, 'merchant_auditor')) ?? (await issue('merchant_auditor')),
     ...(ctx.emulator
       ? {
           emulator_url: ctx.emulator.url,

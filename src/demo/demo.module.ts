@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DemoApiController } from './demo-api.controller';
+import { DemoBrowserSessions } from './demo-browser-sessions';
 import { DemoContext } from './demo-context';
 import { DemoPagesController } from './demo-pages.controller';
 import { DemoService } from './demo.service';
@@ -8,7 +9,7 @@ import { MerchantApiClient } from './merchant-api.client';
 /** `/demo` (sign-up page), `/demo/admin` (consent viewer) and their backend. Registered only in demo mode. */
 @Module({
   controllers: [DemoPagesController, DemoApiController],
-  providers: [DemoContext, DemoService, MerchantApiClient],
+  providers: [DemoContext, DemoService, MerchantApiClient, DemoBrowserSessions],
   exports: [DemoContext],
 })
 export class DemoModule {}

@@ -70,7 +70,10 @@ export interface DemoConfigView {
   merchant_name: string;
   klarna: 'emulator' | 'klarna';
   klarna_js_url: string;
-  /** Pre-fills the admin viewer; demo mode only (never in production). */
+  /**
+   * Pre-fills the admin viewer; demo mode only (never in production). A `merchant_auditor` key: it reads the
+   * demo merchant's consents, receipts and audit records and nothing of any other merchant.
+   */
   auditor_api_key: string;
 }
 

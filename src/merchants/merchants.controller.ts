@@ -69,7 +69,10 @@ export class AdminMerchantsController {
   @Audited('api_key.create')
   @Idempotent({ required: false, what: 'API key' })
   @HttpCode(201)
-  @ApiOperation({ summary: 'Issue an API key for a merchant (the secret is shown once)' })
+  @ApiOperation({
+    summary: 'Issue an API key for a merchant (the secret is shown once)',
+    description: 'A `merchant` key (default) or a read-only `merchant_auditor` key bound to this merchant.',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   async issueKey(
@@ -80,6 +83,7 @@ export class AdminMerchantsController {
       id,
       body.name,
       body.expires_at ? new Date(body.expires_at) : null,
+      body.role,
     );
     return { ...toApiKeyDto(apiKey), key: secret };
   }

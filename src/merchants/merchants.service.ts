@@ -142,14 +142,20 @@ export class MerchantsService {
     return merchant;
   }
 
-  async issueKey(merchantId: string, name: string | undefined, expiresAt: Date | null) {
+  async issueKey(
+    merchantId: string,
+    name: string | undefined,
+    expiresAt: Date | null,
+    role: 'merchant' | 'merchant_auditor' = 'merchant',
+  ) {
     await this.load(merchantId);
-    return this.apiKeys.issue({ role: 'merchant', merchantId, name: name ?? 'merchant key', expiresAt });
+    return this.apiKeys.issue({ role, merchantId, name: name ?? `${role.replace('_', ' ')} key`, expiresAt });
   }
 
+  /** The merchant's keys: its backend's and its auditors'. */
   async listKeys(merchantId: string) {
     await this.load(merchantId);
-    return this.apiKeys.list(merchantId, 'merchant');
+    return this.apiKeys.list(merchantId);
   }
 
   private map(m: Merchant): MerchantDto {

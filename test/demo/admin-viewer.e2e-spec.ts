@@ -129,19 +129,19 @@ describe('admin consent viewer (/demo/admin) in Chromium', () => {
     expect(audit.rows).toEqual([
       expect.objectContaining({
         action: 'consents.list',
-        actor_role: 'auditor',
+        actor_role: 'merchant_auditor',
         status: 200,
         params: expect.objectContaining({ query: expect.objectContaining({ customer_token_id: tokenId }) }),
       }),
       expect.objectContaining({
         action: 'consents.read',
-        actor_role: 'auditor',
+        actor_role: 'merchant_auditor',
         target_id: consentId,
         status: 200,
       }),
       expect.objectContaining({
         action: 'receipt.issue',
-        actor_role: 'auditor',
+        actor_role: 'merchant_auditor',
         target_id: consentId,
         status: 200,
       }),

@@ -19,6 +19,11 @@ describe('authorization matrix', () => {
     keys.merchant = merchant.key;
     keys.admin = t.adminKey;
     keys.auditor = t.auditorKey;
+    const scoped = await t.request('POST', `/admin/v1/merchants/${merchant.id}/api-keys`, {
+      key: t.adminKey,
+      body: { role: 'merchant_auditor' },
+    });
+    keys.merchant_auditor = scoped.body.key;
     const revoked = await createMerchant(t, 'Matrix revoked');
     const list = await t.request('GET', `/admin/v1/merchants/${revoked.id}/api-keys`, { key: t.adminKey });
     await t.request('DELETE', `/admin/v1/api-keys/${list.body.data[0].id}`, { key: t.adminKey });
@@ -66,7 +71,7 @@ describe('authorization matrix', () => {
     const sessionRoutes = routes.filter((r) => r.auth?.public && r.auth.browserSession);
     expect(sessionRoutes.length).toBeGreaterThan(0);
     for (const route of sessionRoutes) {
-      for (const key of [null, keys.merchant, keys.auditor, keys.admin]) {
+      for (const key of [null, keys.merchant, keys.auditor, keys.admin, keys.merchant_auditor]) {
         const res = await call(route, key);
         if (res.status !== 401) failures.push(`${route.method} ${route.path} → ${res.status}, expected 401`);
       }
@@ -77,7 +82,7 @@ describe('authorization matrix', () => {
   it('lets each role through exactly where declared (403 elsewhere) and never answers 500', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.auth && !(r.auth.public && r.auth.browserSession))) {
-      for (const role of ['merchant', 'auditor', 'admin'] as Role[]) {
+      for (const role of ['merchant', 'auditor', 'admin', 'merchant_auditor'] as Role[]) {
         const res = await call(route, keys[role]);
         const allowed = route.auth!.public || route.auth!.roles.includes(role);
         if (res.status >= 500) failures.push(`${route.method} ${route.path} as ${role} → ${res.status}`);

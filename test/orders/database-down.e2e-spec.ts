@@ -56,7 +56,9 @@ describe('token orders without a database', () => {
     await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [dbName]);
     for (let i = 0; i < 5; i++) {
       const res = await placeOrder(t, key, token.id, `down-${i}`);
-      expect(res.status).toBeGreaterThanOrEqual(500);
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('DATABASE_UNAVAILABLE');
+      expect(res.headers.get('retry-after')).toBe('5');
     }
     expect((await tokenOrderRequests(t)).length).toBe(before);
 

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../database/errors';
 import type { ProblemDto } from './problem.dto';
 import { ProblemException } from './problem.exception';
 
@@ -36,6 +37,9 @@ const FASTIFY_DETAILS: Record<string, [code: string, detail: string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'Content-Length does not match the body.'],
 };
 
+/** Seconds a client is asked to wait while the database cannot be reached. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 const kebab = (code: string): string => code.toLowerCase().replace(/_/g, '-');
 
 /**
@@ -66,7 +70,8 @@ interface FastifyLikeError {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const exception = isDatabaseUnavailable(error) ? this.databaseUnavailable(error) : error;
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
@@ -76,6 +81,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (body.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
     void reply.status(body.status).header('Content-Type', 'application/problem+json').send(body);
+  }
+
+  /** A lost or unobtainable connection is an outage, not a bug: 503 with a retry hint, logged as a warning. */
+  private databaseUnavailable(error: unknown): ProblemException {
+    const { name, code } = error as Error & { code?: unknown };
+    this.logger.warn({ error: name, code }, 'database unavailable');
+    return new ProblemException({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      title: 'Service Unavailable',
+      detail: `The database cannot be reached; retry after ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDto {

@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { AuditEntry } from './audit-entry.entity';
+import { keyIdsOfMerchant } from './audit.queries';
 import type { AuditActorRole, AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 /** What one audited request did, as the HTTP layer saw it. */
@@ -46,11 +47,17 @@ export class AuditService {
     }
   }
 
-  async list(query: AuditLogQueryDto): Promise<Page<AuditEntryDto>> {
+  /** With `merchantScope` (a merchant auditor): only requests made with that merchant's keys. */
+  async list(query: AuditLogQueryDto, merchantScope: string | null = null): Promise<Page<AuditEntryDto>> {
     const limit = pageLimit(query);
     const before = decodeCursor(query.cursor);
     const where: FilterQuery<AuditEntry> = {};
-    if (query.actor_key_id !== undefined) where.actorKeyId = query.actor_key_id;
+    if (merchantScope !== null) {
+      const keys = await keyIdsOfMerchant(this.em, merchantScope);
+      where.actorKeyId = {
+        $in: query.actor_key_id === undefined ? keys : keys.filter((k) => k === query.actor_key_id),
+      };
+    } else if (query.actor_key_id !== undefined) where.actorKeyId = query.actor_key_id;
     if (query.actor_role !== undefined) where.actorRole = query.actor_role as AuditActorRole;
     if (query.action !== undefined) where.action = query.action;
     if (query.target_id !== undefined) where.targetId = query.target_id;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateTimeField, EnumField, StringField } from '../../../common/validation/fields';
 
-export class CreateMerchantApiKeyDto {
+/** What every new key may carry. */
+class ApiKeyLabelDto {
   @StringField({
     optional: true,
     maxLength: 200,
@@ -17,7 +18,19 @@ export class CreateMerchantApiKeyDto {
   expires_at?: string;
 }
 
-export class CreatePlatformApiKeyDto extends CreateMerchantApiKeyDto {
+export class CreateMerchantApiKeyDto extends ApiKeyLabelDto {
+  @EnumField(['merchant', 'merchant_auditor'], {
+    optional: true,
+    description:
+      "`merchant` (default): the merchant's backend. `merchant_auditor`: read-only, for the merchant's " +
+      "compliance staff: this merchant's consents, exports, chain verification and receipts, and the audit " +
+      "records of requests made with this merchant's keys, under `/admin/v1`; another merchant's records " +
+      'answer 404, every other route 403.',
+  })
+  role?: 'merchant' | 'merchant_auditor';
+}
+
+export class CreatePlatformApiKeyDto extends ApiKeyLabelDto {
   @EnumField(['admin', 'auditor'], {
     description: 'Platform role: admin (read/write) or auditor (read-only).',
   })
@@ -28,7 +41,7 @@ export class ApiKeyDto {
   @ApiProperty({ example: 'key_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   id!: string;
 
-  @ApiProperty({ enum: ['merchant', 'admin', 'auditor'] })
+  @ApiProperty({ enum: ['merchant', 'admin', 'auditor', 'merchant_auditor'] })
   role!: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'mer_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })

@@ -48,9 +48,9 @@ export class ConsentAuditService {
   }
 
   /** The record, the exact terms text it names (checked against its hash), its events and its chain position. */
-  async get(id: string): Promise<AdminConsentDetailDto> {
+  async get(id: string, merchantScope: string | null = null): Promise<AdminConsentDetailDto> {
     const row = await consentById(this.em, id);
-    if (!row) throw notFound('Consent', id);
+    if (!row || (merchantScope !== null && row.merchant_id !== merchantScope)) throw notFound('Consent', id);
     const [events, terms, chain] = await Promise.all([
       eventsOf(this.em, [id]),
       this.em.fork().findOneOrFail(Terms, { id: row.terms_id }),
@@ -67,8 +67,8 @@ export class ConsentAuditService {
    * A signed receipt of the consent's proof. Refused for a record whose chain links do not hold: the service
    * never vouches for evidence that verify would call broken.
    */
-  async receipt(id: string): Promise<ReceiptDto> {
-    const consent = await this.get(id);
+  async receipt(id: string, merchantScope: string | null = null): Promise<ReceiptDto> {
+    const consent = await this.get(id, merchantScope);
     if (!consent.chain.verified || !consent.terms.content_matches_consent) {
       throw conflict(
         'CONSENT_CHAIN_BROKEN',

@@ -8,7 +8,10 @@ import {
 } from '@nestjs/swagger';
 import { Audited } from '../../../evidence/audit/audited.decorator';
 import { Auth } from '../../../common/auth/auth.decorator';
+import { AuditScope } from '../../../common/auth/principal';
+import { AUDIT_READERS } from '../../../common/auth/role';
 import { ProblemDto } from '../../../common/errors/problem.dto';
+import { withinScope } from '../../../common/auth/audit-scope';
 import { ConsentAuditService } from './consent-audit.service';
 import { ConsentExportService } from './consent-export.service';
 import { ConsentVerifyService } from './consent-verify.service';
@@ -32,19 +35,22 @@ export class ConsentsAdminController {
   ) {}
 
   @Get()
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('consents.list')
   @ApiOperation({
     summary: 'Search consent records, newest first',
     description: 'Filters combine (AND). Keyset pagination on (accepted_at, id).',
   })
   @ApiOkResponse({ type: AdminConsentPageDto })
-  list(@Query() query: ConsentListQueryDto): Promise<AdminConsentPageDto> {
-    return this.consents.list(query);
+  list(
+    @Query() query: ConsentListQueryDto,
+    @AuditScope() scope: string | null,
+  ): Promise<AdminConsentPageDto> {
+    return this.consents.list(withinScope(query, scope));
   }
 
   @Get('export')
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('consents.export')
   @ApiOperation({
     summary: 'Export consent records (streamed)',
@@ -62,8 +68,8 @@ export class ConsentsAdminController {
       'application/x-ndjson': { schema: { type: 'string' } },
     },
   })
-  export(@Query() query: ConsentExportQueryDto): StreamableFile {
-    const out = this.exporter.export(query);
+  export(@Query() query: ConsentExportQueryDto, @AuditScope() scope: string | null): StreamableFile {
+    const out = this.exporter.export(withinScope(query, scope));
     return new StreamableFile(out.stream, {
       type: out.contentType,
       disposition: `attachment; filename="${out.filename}"`,
@@ -71,7 +77,7 @@ export class ConsentsAdminController {
   }
 
   @Get('verify')
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('consents.verify')
   @ApiOperation({
     summary: 'Recompute the hash chains of one merchant or of all',
@@ -81,24 +87,24 @@ export class ConsentsAdminController {
   })
   @ApiOkResponse({ type: VerifyReportDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'Unknown merchant_id.' })
-  verify(@Query() query: VerifyQueryDto): Promise<VerifyReportDto> {
-    return this.verifier.verify(query.merchant_id);
+  verify(@Query() query: VerifyQueryDto, @AuditScope() scope: string | null): Promise<VerifyReportDto> {
+    return this.verifier.verify(withinScope(query, scope).merchant_id);
   }
 
   @Get(':consent_id')
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('consents.read', { target: 'consent_id' })
   @ApiOperation({
     summary: 'A consent record with the exact terms text, its events and its chain position',
   })
   @ApiOkResponse({ type: AdminConsentDetailDto })
   @ApiNotFoundResponse({ type: ProblemDto })
-  get(@Param('consent_id') id: string): Promise<AdminConsentDetailDto> {
-    return this.consents.get(id);
+  get(@Param('consent_id') id: string, @AuditScope() scope: string | null): Promise<AdminConsentDetailDto> {
+    return this.consents.get(id, scope);
   }
 
   @Get(':consent_id/receipt')
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('receipt.issue', { target: 'consent_id' })
   @ApiOperation({
     summary: 'A signed receipt of the consent (compact JWS)',
@@ -113,7 +119,7 @@ export class ConsentsAdminController {
     type: ProblemDto,
     description: '`CONSENT_CHAIN_BROKEN`: the record does not verify.',
   })
-  receipt(@Param('consent_id') id: string): Promise<ReceiptDto> {
-    return this.consents.receipt(id);
+  receipt(@Param('consent_id') id: string, @AuditScope() scope: string | null): Promise<ReceiptDto> {
+    return this.consents.receipt(id, scope);
   }
 }

@@ -2,6 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../../evidence/audit/audited.decorator';
 import { Auth } from '../../../common/auth/auth.decorator';
+import { AuditScope } from '../../../common/auth/principal';
+import { AUDIT_READERS } from '../../../common/auth/role';
+import { withinScope } from '../../../common/auth/audit-scope';
 import { ChainService } from './chain.service';
 import { ChainHeadPageDto, ChainHeadQueryDto } from './dto/chain-head.dto';
 
@@ -11,7 +14,7 @@ export class ChainHeadsController {
   constructor(private readonly chain: ChainService) {}
 
   @Get()
-  @Auth('admin', 'auditor')
+  @Auth(...AUDIT_READERS)
   @Audited('consents.chain_heads')
   @ApiOperation({
     summary: "Each merchant's current consent chain head",
@@ -19,7 +22,7 @@ export class ChainHeadsController {
       'Keep a copy: a later `GET /admin/v1/consents/verify` against it proves that no suffix was removed or rewritten.',
   })
   @ApiOkResponse({ type: ChainHeadPageDto })
-  list(@Query() query: ChainHeadQueryDto): Promise<ChainHeadPageDto> {
-    return this.chain.list(query);
+  list(@Query() query: ChainHeadQueryDto, @AuditScope() scope: string | null): Promise<ChainHeadPageDto> {
+    return this.chain.list(withinScope(query, scope));
   }
 }
