@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import { ConsoleLogger, type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import type { AppConfig } from '../config/app-config';
@@ -56,10 +56,17 @@ export const COMMANDS: Record<CommandName, Command> = {
   },
 };
 
+/** Nest's console logger with every level on stderr: stdout carries only a command's result (JSON). */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel): void {
+    super.printMessages(messages, context, logLevel, 'stderr');
+  }
+}
+
 /** Starts the application context (its configuration, migrations and modules) and runs one command in it. */
 export async function runCommand(name: CommandName, args: string[], config: AppConfig): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
+    logger: new StderrLogger('cli', { logLevels: ['error', 'warn'] }),
   });
   try {
     await COMMANDS[name].run(ctx, args, config);

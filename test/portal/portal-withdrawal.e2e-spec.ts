@@ -8,7 +8,7 @@ import { deliveryJob, type Receiver, registerEndpoint, startReceiver } from '../
 import { csrfOf, openLink, portalLink, portalPage, postForm, signUp, subscribe } from './support';
 
 const START = new Date('2026-03-01T09:00:00Z');
-/** The consumer's browser, as the portal's evidence should record it (the service trusts X-Forwarded-For). */
+/** The consumer's browser, as the portal's evidence should record it (the test is the TRUST_PROXY proxy). */
 const BROWSER = { 'x-forwarded-for': '198.51.100.23', 'user-agent': 'PortalTest/1.0 (X11; Linux x86_64)' };
 
 const CSP =
@@ -55,7 +55,11 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     t = await startTestApp({
       clock,
       emulator: true,
-      env: { RATE_LIMIT_PER_MINUTE: '100000', PORTAL_RATE_LIMIT_PER_MINUTE: '100000' },
+      env: {
+        RATE_LIMIT_PER_MINUTE: '100000',
+        PORTAL_RATE_LIMIT_PER_MINUTE: '100000',
+        TRUST_PROXY: '127.0.0.1',
+      },
     });
     receiver = await startReceiver();
     citybikes = await createMerchant(t, 'Citybikes');
@@ -540,7 +544,11 @@ describe('Consumer portal: rate limits', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { RATE_LIMIT_PER_MINUTE: '100000', PORTAL_RATE_LIMIT_PER_MINUTE: String(LIMIT) },
+      env: {
+        RATE_LIMIT_PER_MINUTE: '100000',
+        PORTAL_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+        TRUST_PROXY: '127.0.0.1',
+      },
     });
     merchant = await createMerchant(t, 'Limited');
   });

@@ -1,13 +1,6 @@
-import {
-  emulatorTokens,
-  PAID_LINE,
-  consent,
-  authorizeAndRecord,
-  openSession,
-  publishedTerms,
-  sessionBody,
-} from '../support/signup';
+import { activeToken } from '../support/signup';
 import type { TestApp } from '../support/test-app';
+import { subscriptionBody } from '../subscriptions/support';
 
 /** A whole sign-up for one customer (terms → session → consent → authorize → token); returns the ids. */
 export async function signUp(
@@ -17,25 +10,25 @@ export async function signUp(
   terms: { key?: string; title?: string; body?: string } = {},
 ): Promise<{ tokenId: string; consentId: string; klarnaTokenId: string; termsBody: string }> {
   const body = terms.body ?? `We charge your Klarna account once a month until you cancel (${customerId}).`;
-  const published = await publishedTerms(t, key, {
-    key: terms.key ?? `plan-${Math.random().toString(36).slice(2, 8)}`,
-    ...(terms.title ? { title: terms.title } : {}),
-    body,
-  });
-  const session = await openSession(
+  const token = await activeToken(
     t,
     key,
-    sessionBody(published.id, 'tokenize', {
+    {
+      key: terms.key ?? `plan-${Math.random().toString(36).slice(2, 8)}`,
+      ...(terms.title ? { title: terms.title } : {}),
+      body,
+    },
+    {
       merchant_customer_id: customerId,
       extra_merchant_data: { customer_account_info: [{ unique_account_identifier: customerId }] },
-    }),
+    },
   );
-  const granted = await consent(t, key, session);
-  await authorizeAndRecord(t, key, session);
-  const res = await t.request('POST', '/v1/customer-tokens', { key, body: { session_id: session.id } });
-  if (res.status !== 201) throw new Error(`token: ${res.status} ${res.text}`);
-  const [klarna] = await emulatorTokens(t, session.klarna_session_id);
-  return { tokenId: res.body.id, consentId: granted.id, klarnaTokenId: klarna.token_id, termsBody: body };
+  return {
+    tokenId: token.id,
+    consentId: token.consentId,
+    klarnaTokenId: token.klarnaTokenId,
+    termsBody: body,
+  };
 }
 
 /** A monthly subscription of 10.00 SEK starting on the given day. */
@@ -43,18 +36,7 @@ export async function subscribe(t: TestApp, key: string, tokenId: string, startD
   const res = await t.request('POST', `/v1/customer-tokens/${tokenId}/subscriptions`, {
     key,
     headers: { 'Idempotency-Key': `portal-sub-${tokenId}-${startDate}` },
-    body: {
-      interval: 'MONTH',
-      interval_count: 1,
-      start_date: startDate,
-      order: {
-        purchase_currency: 'SEK',
-        order_amount: 1000,
-        order_tax_amount: 200,
-        order_lines: [{ ...PAID_LINE, subscription: undefined }],
-      },
-      description: 'Monthly plan',
-    },
+    body: subscriptionBody({ start_date: startDate }),
   });
   if (res.status !== 201) throw new Error(`subscription: ${res.status} ${res.text}`);
   return res.body as { id: string; status: string; next_charge_at: string };
