@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import {
   EnumField,
   IntField,
   NestedArrayField,
   NestedField,
+  OptionalField,
   StringField,
 } from '../../../common/validation/fields';
 import { OrderLineDto } from '../../../klarna/order/klarna-order.dto';
@@ -108,7 +109,7 @@ export class CreateSubscriptionDto {
     example: { plan: 'monthly-basic' },
     description: 'Up to 20 string values, keys ≤ 40 and values ≤ 500 characters.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: 'must be an object' })
   metadata?: Record<string, string>;
 }
