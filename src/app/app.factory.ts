@@ -8,7 +8,11 @@ import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
 import { installJsonBodyParser } from '../common/http/json-body';
-import { answerFrameworkError, installWellFormedStrings } from '../common/http/well-formed-strings';
+import {
+  answerClientError,
+  answerFrameworkError,
+  installWellFormedStrings,
+} from '../common/http/well-formed-strings';
 import { documentProblemResponses } from '../common/openapi/problem-responses';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../operations/metrics/metrics.service';
@@ -25,8 +29,9 @@ function createAdapter(config: AppConfig): FastifyAdapter {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('req');
     },
-    // A URL that is not percent-encoded UTF-8 answers problem details too.
+    // A URL that is not percent-encoded UTF-8, or one Node's HTTP parser refuses, answers problem details too.
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 }
 

@@ -1,4 +1,6 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newId } from '../ids';
 import { problemBody } from '../errors/problem-details.filter';
 import { type FieldError, ProblemException, validationProblem } from '../errors/problem.exception';
 
@@ -78,4 +80,42 @@ export function answerFrameworkError(
     .header('Content-Type', 'application/problem+json')
     .header('X-Request-Id', request.id)
     .send(problemBody(problem, String(request.id)));
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, code: string, title: string, detail: string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'HEADERS_TOO_LARGE',
+    'Request Header Fields Too Large',
+    'The request line and headers are larger than the service accepts (16 KB); send long values in the body.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'REQUEST_TIMEOUT',
+    'Request Timeout',
+    'The request took too long to arrive.',
+  ],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses (a URL or headers over 16 KB, garbage) never
+ * reach Fastify; its default answer is plain JSON. Answer them as problem details (with a fresh request id).
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, title, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'BAD_REQUEST',
+    'Bad Request',
+    'The request is not valid HTTP.',
+  ];
+  const requestId = newId('req');
+  const body = JSON.stringify(problemBody(new ProblemException({ status, code, title, detail }), requestId));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ` +
+        `${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
