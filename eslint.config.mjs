@@ -81,6 +81,35 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // Optional request fields may be absent, never null (issue #13 item 9): @IsOptional() and the default
+    // PartialType skip null, so request DTOs use OptionalField() and PartialDto() from common/validation/fields.
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/env.schema.ts', 'src/klarna-emulator/**', 'src/common/validation/fields.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use OptionalField() (src/common/validation/fields.ts): it refuses null.',
+            },
+            {
+              name: '@nestjs/swagger',
+              importNames: ['PartialType'],
+              message: 'Use PartialDto() (src/common/validation/fields.ts): it refuses null.',
+            },
+            {
+              name: '@nestjs/mapped-types',
+              message: 'Use PartialDto() (src/common/validation/fields.ts): it refuses null.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -8,6 +8,11 @@ import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
 import { installJsonBodyParser } from '../common/http/json-body';
+import {
+  answerClientError,
+  answerFrameworkError,
+  installWellFormedStrings,
+} from '../common/http/well-formed-strings';
 import { documentProblemResponses } from '../common/openapi/problem-responses';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../operations/metrics/metrics.service';
@@ -25,6 +30,9 @@ function createAdapter(config: AppConfig): FastifyAdapter {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId('req');
     },
+    // A URL that is not percent-encoded UTF-8, or one Node's HTTP parser refuses, answers problem details too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 }
 
@@ -127,6 +135,7 @@ export async function createApp(
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   installJsonBodyParser(app.getHttpAdapter().getInstance());
+  installWellFormedStrings(app.getHttpAdapter().getInstance());
   installPortalForms(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.flushLogs();

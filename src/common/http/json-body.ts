@@ -1,5 +1,4 @@
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
-import { errorCodes } from 'fastify';
 import { ProblemException } from '../errors/problem.exception';
 
 /** Deeper JSON answers 400 JSON_TOO_DEEP; no request of the API nests more than a handful of levels. */
@@ -32,14 +31,17 @@ export function jsonDeeperThan(text: string, limit: number): boolean {
 /**
  * Replaces Fastify's JSON parser with one that refuses deep nesting before parsing: deep JSON is cheap to send
  * and costly everywhere after JSON.parse (validation recursed until "Maximum call stack size exceeded"), and
- * parsing happens before authentication. Keeps Fastify's body limit and its prototype-poisoning checks.
+ * parsing happens before authentication. Keeps Fastify's body limit and its prototype-poisoning checks; an empty
+ * body is no body.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   const parser: FastifyBodyParser<string> = (request, text, done) => {
+    // Many clients send Content-Type: application/json on every request, bodiless actions (publish, cancel,
+    // revoke…) included: no body is no body, as without the header (a DTO then sees `{}`).
     if (text.length === 0) {
-      done(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY(), undefined);
+      done(null, undefined);
       return;
     }
     if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {

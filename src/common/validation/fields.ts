@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,13 +11,13 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -38,8 +38,21 @@ function doc(opts: Common, extra: ApiPropertyOptions): PropertyDecorator {
   return opts.optional ? ApiPropertyOptional(base) : ApiProperty(base);
 }
 
+/**
+ * An optional field may be left out; a value that is sent, `null` included, is validated like any other (and
+ * `null` then fails the field's type: "must be a string"). class-validator's @IsOptional() skips `null` as well,
+ * which let null reach services and Klarna (issue #13 item 9); it is not used on request fields (lint rule).
+ */
+export const OptionalField = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * PartialType for request DTOs (PATCH bodies): every field may be left out, none may be null. The default
+ * PartialType applies @IsOptional(), which lets null through.
+ */
+export const PartialDto = <T>(type: new () => T) => PartialType(type, { skipNullProperties: false });
+
 function optional(opts: Common): PropertyDecorator[] {
-  return opts.optional ? [IsOptional()] : [];
+  return opts.optional ? [OptionalField()] : [];
 }
 
 export function StringField(
@@ -103,7 +116,7 @@ export function QueryIntField(
       { ...opts, optional: true },
       { type: 'integer', minimum: opts.min, maximum: opts.max, default: opts.default },
     ),
-    IsOptional(),
+    OptionalField(),
     IsInt(),
     ...(opts.min !== undefined ? [Min(opts.min)] : []),
     ...(opts.max !== undefined ? [Max(opts.max)] : []),
@@ -121,7 +134,7 @@ export function QueryBoolField(opts: Common = {}): PropertyDecorator {
       value === 'true' ? true : value === 'false' ? false : value,
     ),
     doc({ ...opts, optional: true }, { type: Boolean }),
-    IsOptional(),
+    OptionalField(),
     IsBoolean({ message: 'must be true or false' }),
   );
 }

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional } from 'class-validator';
+import { IsObject } from 'class-validator';
 import {
   EnumField,
   IntField,
   NestedArrayField,
   NestedField,
+  OptionalField,
   StringField,
 } from '../../common/validation/fields';
 
@@ -255,7 +256,7 @@ export class EmdFieldsDto extends OrderFieldsDto {
       'Extra Merchant Data as an object; the service sends it to Klarna as an attachment with content_type ' +
       '`application/vnd.klarna.internal.emd-v2+json` and the object as a JSON string.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: 'must be an object' })
   extra_merchant_data?: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import {
   CurrencyField,
@@ -7,6 +7,7 @@ import {
   IntField,
   NestedArrayField,
   NestedField,
+  OptionalField,
   StringField,
 } from '../../../common/validation/fields';
 import { OrderLineDto } from '../../../klarna/order/klarna-order.dto';
@@ -105,7 +106,7 @@ export class CreateSubscriptionDto {
     example: { plan: 'monthly-basic' },
     description: 'Up to 20 string values, keys ≤ 40 and values ≤ 500 characters.',
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: 'must be an object' })
   metadata?: Record<string, string>;
 }

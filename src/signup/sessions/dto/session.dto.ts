@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { AuthorizationDto } from './authorization.dto';
-import { CurrencyField, EnumField, StringField } from '../../../common/validation/fields';
+import { CurrencyField, EnumField, PartialDto, StringField } from '../../../common/validation/fields';
 import { LOCALE_PATTERN, TermsDto } from '../../terms/dto/terms.dto';
 import {
   AddressDto,
@@ -56,7 +56,7 @@ export class CreateSessionDto extends EmdFieldsDto {
  * Changes to the cart or consumer data before the token exists. Sent to Klarna as a session update; an
  * authorization recorded before the change becomes stale.
  */
-export class UpdateSessionDto extends PartialType(
+export class UpdateSessionDto extends PartialDto(
   OmitType(CreateSessionDto, [
     'intent',
     'merchant_customer_id',
