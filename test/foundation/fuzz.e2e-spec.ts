@@ -10,8 +10,8 @@ import { subscriptionBody } from '../subscriptions/support';
 // its body, path and query, with a valid key for its role. No answer is a 5xx; every 4xx is problem+json.
 // Seeded and reproducible: FUZZ_SEED=<n> (printed on every run) and FUZZ_RUNS=<batches> override the defaults.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261213);
-const BATCH = 10;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 520); // × BATCH requests: 5,200 cases
+const BATCH = 20;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 260); // × BATCH requests: 5,200 cases
 
 /** Values a careless or hostile client sends. */
 const hostileString = fc.oneof(
