@@ -43,6 +43,10 @@ export interface HttpAnswer {
   correlationId?: string;
   /** From a 429's Retry-After header. */
   retryAfterMs?: number;
+  /** The `Location` header (Order Management's 201s). */
+  location?: string;
+  /** The id header an operation names (Order Management's `Capture-Id`, `Refund-Id`). */
+  createdId?: string;
 }
 
 export interface RetryTimingOptions {

@@ -14,7 +14,13 @@ import {
   type Server as TcpServer,
   type Socket,
 } from 'node:net';
-import { fillPath, KLARNA_OPERATIONS, KLARNA_USER_AGENT, KlarnaClient } from './klarna.client';
+import {
+  fillPath,
+  KLARNA_OPERATIONS,
+  KLARNA_USER_AGENT,
+  KlarnaClient,
+  lastPathSegment,
+} from './klarna.client';
 import type { KlarnaCredentials } from './klarna-credentials';
 import {
   KlarnaApiError,
@@ -126,11 +132,36 @@ describe('KLARNA_OPERATIONS', () => {
       .sort();
     expect(retryable).toEqual([
       'cancelCustomerToken',
+      'cancelOrder',
+      'createCapture',
+      'createRefund',
       'createTokenOrder',
+      'readCapture',
       'readCustomerToken',
+      'readOmOrder',
+      'readRefund',
       'readSession',
       'releaseAuthorization',
+      'releaseRemainingAuthorization',
     ]);
+  });
+
+  it("sends every Order Management call to the path of Klarna's spec", () => {
+    const om = Object.fromEntries(
+      Object.entries(KLARNA_OPERATIONS)
+        .filter(([, spec]) => spec.path.startsWith('/ordermanagement/'))
+        .map(([name, spec]) => [name, `${spec.method} ${spec.path}`]),
+    );
+    expect(om).toEqual({
+      readOmOrder: 'GET /ordermanagement/v1/orders/{order_id}',
+      createCapture: 'POST /ordermanagement/v1/orders/{order_id}/captures',
+      readCapture: 'GET /ordermanagement/v1/orders/{order_id}/captures/{capture_id}',
+      createRefund: 'POST /ordermanagement/v1/orders/{order_id}/refunds',
+      readRefund: 'GET /ordermanagement/v1/orders/{order_id}/refunds/{refund_id}',
+      cancelOrder: 'POST /ordermanagement/v1/orders/{order_id}/cancel',
+      releaseRemainingAuthorization:
+        'POST /ordermanagement/v1/orders/{order_id}/release-remaining-authorization',
+    });
   });
 });
 
@@ -460,5 +491,211 @@ describe('KlarnaModule', () => {
     expect(await caught(klarna.readCustomerToken(creds(base), 'tok-1'))).toBeInstanceOf(
       KlarnaUnavailableError,
     );
+  });
+});
+
+describe('lastPathSegment', () => {
+  it('reads the id from an absolute or relative Location, decoded', () => {
+    expect(lastPathSegment('https://api.klarna.com/ordermanagement/v1/orders/o-1/captures/cap%201')).toBe(
+      'cap 1',
+    );
+    expect(lastPathSegment('/ordermanagement/v1/orders/o-1/refunds/r-9/')).toBe('r-9');
+    expect(lastPathSegment(undefined)).toBeUndefined();
+    expect(lastPathSegment('/')).toBeUndefined();
+    expect(lastPathSegment('/orders/%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('Order Management', () => {
+  let stub: StubServer;
+  let client: KlarnaClient;
+  afterEach(async () => {
+    await client?.onApplicationShutdown();
+    await stub?.stop();
+  });
+
+  const created = (res: ServerResponse, headers: Record<string, string>) => {
+    res.writeHead(201, { 'Klarna-Correlation-Id': 'corr-201', ...headers });
+    res.end();
+  };
+
+  it('refuses every POST without an idempotency key, before any HTTP call', async () => {
+    stub = new StubServer((_req, _body, res) => created(res, { 'Capture-Id': 'c' }));
+    client = makeClient();
+    const c = creds(await stub.start());
+    await expect(client.createCapture(c, 'o-1', { captured_amount: 1 }, '')).rejects.toThrow(
+      'createCapture needs an idempotency key',
+    );
+    await expect(client.createRefund(c, 'o-1', { refunded_amount: 1 }, '  ')).rejects.toThrow(
+      'createRefund needs an idempotency key',
+    );
+    await expect(client.cancelOrder(c, 'o-1', '')).rejects.toThrow('cancelOrder needs an idempotency key');
+    await expect(client.releaseRemainingAuthorization(c, 'o-1', '\t')).rejects.toThrow(
+      'releaseRemainingAuthorization needs an idempotency key',
+    );
+    expect(stub.seen).toHaveLength(0);
+  });
+
+  it('captures with the idempotency key and returns the Capture-Id header', async () => {
+    stub = new StubServer((_req, _body, res) =>
+      created(res, { 'Capture-Id': 'cap-1', Location: '/ordermanagement/v1/orders/o%201/captures/other' }),
+    );
+    client = makeClient();
+    const body = { captured_amount: 500, description: 'Shipped', reference: 'ref-1' };
+    const result = await client.createCapture(creds(await stub.start()), 'o 1', body, 'key-1');
+    expect(result).toEqual({ data: { capture_id: 'cap-1' }, correlationId: 'corr-201' });
+    const [request] = stub.seen;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/ordermanagement/v1/orders/o%201/captures');
+    expect(request.headers['klarna-idempotency-key']).toBe('key-1');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request.body)).toEqual(body);
+  });
+
+  it('falls back to the Location header for the created id', async () => {
+    stub = new StubServer((req, _body, res) =>
+      created(
+        res,
+        req.url?.endsWith('/refunds')
+          ? { Location: 'https://api.klarna.com/ordermanagement/v1/orders/o-1/refunds/ref-7' }
+          : { Location: '/ordermanagement/v1/orders/o-1/captures/cap-7' },
+      ),
+    );
+    client = makeClient();
+    const base = await stub.start();
+    await expect(client.createCapture(creds(base), 'o-1', { captured_amount: 1 }, 'k1')).resolves.toEqual({
+      data: { capture_id: 'cap-7' },
+      correlationId: 'corr-201',
+    });
+    await expect(client.createRefund(creds(base), 'o-1', { refunded_amount: 1 }, 'k2')).resolves.toEqual({
+      data: { refund_id: 'ref-7' },
+      correlationId: 'corr-201',
+    });
+  });
+
+  it('refunds with the Refund-Id header', async () => {
+    stub = new StubServer((_req, _body, res) => created(res, { 'Refund-Id': 'ref-1' }));
+    client = makeClient();
+    const result = await client.createRefund(
+      creds(await stub.start()),
+      'o-1',
+      { refunded_amount: 200, description: 'Returned' },
+      'key-r',
+    );
+    expect(result.data).toEqual({ refund_id: 'ref-1' });
+    expect(stub.seen[0].url).toBe('/ordermanagement/v1/orders/o-1/refunds');
+    expect(stub.seen[0].headers['klarna-idempotency-key']).toBe('key-r');
+  });
+
+  it('reports a 201 that names no id as an unknown outcome', async () => {
+    stub = new StubServer((_req, _body, res) => created(res, {}));
+    client = makeClient();
+    const error = await caught(
+      client.createCapture(creds(await stub.start()), 'o-1', { captured_amount: 1 }, 'k'),
+    );
+    expect(error).toBeInstanceOf(KlarnaUnknownOutcomeError);
+    expect((error as KlarnaUnknownOutcomeError).failure).toBe('invalid_response');
+    expect((error as KlarnaUnknownOutcomeError).operation).toBe('createCapture');
+  });
+
+  it('retries a capture after a 503 with the same key, since Klarna executes a key once', async () => {
+    let calls = 0;
+    stub = new StubServer((_req, _body, res) => {
+      calls += 1;
+      if (calls === 1) return json(res, 503, { error_code: 'SERVICE_UNAVAILABLE', error_messages: [] });
+      created(res, { 'Capture-Id': 'cap-2' });
+    });
+    client = makeClient();
+    const result = await client.createCapture(
+      creds(await stub.start()),
+      'o-1',
+      { captured_amount: 1 },
+      'k-2',
+    );
+    expect(result.data).toEqual({ capture_id: 'cap-2' });
+    expect(stub.seen.map((seen) => seen.headers['klarna-idempotency-key'])).toEqual(['k-2', 'k-2']);
+    expect(stub.seen[0].body).toBe(stub.seen[1].body);
+  });
+
+  it("turns a refusal into a KlarnaApiError with Klarna's code, without retrying", async () => {
+    stub = new StubServer((_req, _body, res) =>
+      json(res, 403, {
+        error_code: 'REFUND_NOT_ALLOWED',
+        error_messages: ['Refunded amount exceeds captured amount'],
+        correlation_id: 'c-403',
+      }),
+    );
+    client = makeClient();
+    const error = await caught(
+      client.createRefund(creds(await stub.start()), 'o-1', { refunded_amount: 10_000 }, 'k'),
+    );
+    expect(error).toBeInstanceOf(KlarnaApiError);
+    expect((error as KlarnaApiError).errorCode).toBe('REFUND_NOT_ALLOWED');
+    expect((error as KlarnaApiError).httpStatus).toBe(403);
+    expect((error as KlarnaApiError).operation).toBe('createRefund');
+    expect(stub.seen).toHaveLength(1);
+  });
+
+  it('cancels and releases with a bodiless POST carrying the key', async () => {
+    stub = new StubServer((_req, _body, res) => {
+      res.writeHead(204, { 'Klarna-Correlation-Id': 'c-204' });
+      res.end();
+    });
+    client = makeClient();
+    const base = await stub.start();
+    await expect(client.cancelOrder(creds(base), 'o-1', 'k-cancel')).resolves.toEqual({
+      data: undefined,
+      correlationId: 'c-204',
+    });
+    await expect(client.releaseRemainingAuthorization(creds(base), 'o-2', 'k-rel')).resolves.toEqual({
+      data: undefined,
+      correlationId: 'c-204',
+    });
+    expect(
+      stub.seen.map((seen) => [
+        seen.method,
+        seen.url,
+        seen.headers['klarna-idempotency-key'],
+        seen.headers['content-type'],
+        seen.body,
+      ]),
+    ).toEqual([
+      ['POST', '/ordermanagement/v1/orders/o-1/cancel', 'k-cancel', undefined, ''],
+      ['POST', '/ordermanagement/v1/orders/o-2/release-remaining-authorization', 'k-rel', undefined, ''],
+    ]);
+  });
+
+  it('reads the order, a capture and a refund', async () => {
+    stub = new StubServer((req, _body, res) => json(res, 200, { url: req.url }));
+    client = makeClient();
+    const base = await stub.start();
+    expect((await client.readOmOrder(creds(base), 'o/1')).data).toEqual({
+      url: '/ordermanagement/v1/orders/o%2F1',
+    });
+    expect((await client.readCapture(creds(base), 'o-1', 'cap-1')).data).toEqual({
+      url: '/ordermanagement/v1/orders/o-1/captures/cap-1',
+    });
+    expect((await client.readRefund(creds(base), 'o-1', 'ref-1')).data).toEqual({
+      url: '/ordermanagement/v1/orders/o-1/refunds/ref-1',
+    });
+    expect(
+      stub.seen.every(
+        (seen) => seen.method === 'GET' && seen.headers['klarna-idempotency-key'] === undefined,
+      ),
+    ).toBe(true);
+  });
+
+  it('maps NO_SUCH_ORDER on a read to a KlarnaApiError', async () => {
+    stub = new StubServer((_req, _body, res) =>
+      json(res, 404, {
+        error_code: 'NO_SUCH_ORDER',
+        error_messages: ['No such order'],
+        correlation_id: 'c4',
+      }),
+    );
+    client = makeClient();
+    const error = await caught(client.readOmOrder(creds(await stub.start()), 'missing'));
+    expect(error).toBeInstanceOf(KlarnaApiError);
+    expect((error as KlarnaApiError).errorCode).toBe('NO_SUCH_ORDER');
   });
 });

@@ -34,12 +34,19 @@ import {
 } from './klarna.errors';
 import { KLARNA_CLIENT_OPTIONS, type ResolvedKlarnaClientOptions } from './klarna.options';
 import type {
+  KlarnaCapture,
+  KlarnaCaptureCreated,
+  KlarnaCaptureRequest,
   KlarnaCreateOrderRequest,
   KlarnaCustomerToken,
   KlarnaCustomerTokenCreationRequest,
   KlarnaCustomerTokenCreationResponse,
   KlarnaMerchantSession,
+  KlarnaOmOrder,
   KlarnaOrder,
+  KlarnaRefund,
+  KlarnaRefundCreated,
+  KlarnaRefundRequest,
   KlarnaResult,
   KlarnaSessionCreateRequest,
   KlarnaSessionRead,
@@ -61,6 +68,11 @@ interface OperationSpec {
   retryable: boolean;
   /** Whether a success carries a JSON body. */
   returnsBody: boolean;
+  /**
+   * A 201 without body that names what it created: the response header with the id (lowercase), also read
+   * from the last segment of `Location`. The result is `{ [idField]: id }`.
+   */
+  created?: { header: string; idField: string };
 }
 
 export const KLARNA_OPERATIONS: Readonly<Record<KlarnaOperation, OperationSpec>> = {
@@ -112,6 +124,52 @@ export const KLARNA_OPERATIONS: Readonly<Record<KlarnaOperation, OperationSpec>>
     path: '/customer-token/v1/tokens/{customerToken}/order',
     retryable: true,
     returnsBody: true,
+  },
+  // Order Management: reads are safe, and every POST carries a Klarna-Idempotency-Key, so a repeat within
+  // Klarna's 24 hours is executed once.
+  readOmOrder: {
+    method: 'GET',
+    path: '/ordermanagement/v1/orders/{order_id}',
+    retryable: true,
+    returnsBody: true,
+  },
+  createCapture: {
+    method: 'POST',
+    path: '/ordermanagement/v1/orders/{order_id}/captures',
+    retryable: true,
+    returnsBody: false,
+    created: { header: 'capture-id', idField: 'capture_id' },
+  },
+  readCapture: {
+    method: 'GET',
+    path: '/ordermanagement/v1/orders/{order_id}/captures/{capture_id}',
+    retryable: true,
+    returnsBody: true,
+  },
+  createRefund: {
+    method: 'POST',
+    path: '/ordermanagement/v1/orders/{order_id}/refunds',
+    retryable: true,
+    returnsBody: false,
+    created: { header: 'refund-id', idField: 'refund_id' },
+  },
+  readRefund: {
+    method: 'GET',
+    path: '/ordermanagement/v1/orders/{order_id}/refunds/{refund_id}',
+    retryable: true,
+    returnsBody: true,
+  },
+  cancelOrder: {
+    method: 'POST',
+    path: '/ordermanagement/v1/orders/{order_id}/cancel',
+    retryable: true,
+    returnsBody: false,
+  },
+  releaseRemainingAuthorization: {
+    method: 'POST',
+    path: '/ordermanagement/v1/orders/{order_id}/release-remaining-authorization',
+    retryable: true,
+    returnsBody: false,
   },
 };
 
@@ -255,16 +313,126 @@ export class KlarnaClient implements OnApplicationShutdown {
     body: KlarnaTokenOrderRequest,
     idempotencyKey: string,
   ): Promise<KlarnaResult<KlarnaOrder>> {
-    if (idempotencyKey.trim() === '') {
-      return Promise.reject(new TypeError('createTokenOrder needs an idempotency key'));
-    }
+    return this.callWithKey(
+      {
+        operation: 'createTokenOrder',
+        credentials,
+        params: { customerToken: tokenId },
+        body,
+      },
+      idempotencyKey,
+    );
+  }
+
+  /** Order Management's view of an order: status, amounts, captures and refunds. */
+  readOmOrder(credentials: KlarnaCredentials, orderId: string): Promise<KlarnaResult<KlarnaOmOrder>> {
+    return this.call({ operation: 'readOmOrder', credentials, params: { order_id: orderId } });
+  }
+
+  /**
+   * Captures `captured_amount` of an authorized order (201, no body; the id is in the Capture-Id header).
+   * `idempotencyKey` goes out as Klarna-Idempotency-Key on every attempt, so retries capture at most once.
+   */
+  createCapture(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    body: KlarnaCaptureRequest,
+    idempotencyKey: string,
+  ): Promise<KlarnaResult<KlarnaCaptureCreated>> {
+    return this.callWithKey(
+      {
+        operation: 'createCapture',
+        credentials,
+        params: { order_id: orderId },
+        body,
+      },
+      idempotencyKey,
+    );
+  }
+
+  readCapture(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    captureId: string,
+  ): Promise<KlarnaResult<KlarnaCapture>> {
     return this.call({
-      operation: 'createTokenOrder',
+      operation: 'readCapture',
       credentials,
-      params: { customerToken: tokenId },
-      body,
-      headers: { 'Klarna-Idempotency-Key': idempotencyKey },
+      params: { order_id: orderId, capture_id: captureId },
     });
+  }
+
+  /** Refunds `refunded_amount` of what was captured (201, no body; the id is in the Refund-Id header). */
+  createRefund(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    body: KlarnaRefundRequest,
+    idempotencyKey: string,
+  ): Promise<KlarnaResult<KlarnaRefundCreated>> {
+    return this.callWithKey(
+      {
+        operation: 'createRefund',
+        credentials,
+        params: { order_id: orderId },
+        body,
+      },
+      idempotencyKey,
+    );
+  }
+
+  readRefund(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    refundId: string,
+  ): Promise<KlarnaResult<KlarnaRefund>> {
+    return this.call({
+      operation: 'readRefund',
+      credentials,
+      params: { order_id: orderId, refund_id: refundId },
+    });
+  }
+
+  /** Cancels (voids) an order that has no capture yet. 204. */
+  cancelOrder(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    idempotencyKey: string,
+  ): Promise<KlarnaResult<void>> {
+    return this.callWithKey(
+      {
+        operation: 'cancelOrder',
+        credentials,
+        params: { order_id: orderId },
+      },
+      idempotencyKey,
+    );
+  }
+
+  /** Gives up what is still authorized after a partial capture; the order becomes CAPTURED. 204. */
+  releaseRemainingAuthorization(
+    credentials: KlarnaCredentials,
+    orderId: string,
+    idempotencyKey: string,
+  ): Promise<KlarnaResult<void>> {
+    return this.callWithKey(
+      {
+        operation: 'releaseRemainingAuthorization',
+        credentials,
+        params: { order_id: orderId },
+      },
+      idempotencyKey,
+    );
+  }
+
+  /**
+   * A call that sends `idempotencyKey` as Klarna-Idempotency-Key on every attempt. A blank key is refused
+   * before anything is sent: without one a retry could act twice.
+   */
+  private callWithKey<T>(input: CallInput, idempotencyKey: string): Promise<KlarnaResult<T>> {
+    if (typeof idempotencyKey !== 'string' || idempotencyKey.trim() === '') {
+      return Promise.reject(new TypeError(`${input.operation} needs an idempotency key`));
+    }
+    return this.call({ ...input, headers: { ...input.headers, 'Klarna-Idempotency-Key': idempotencyKey } });
   }
 
   private async call<T>(input: CallInput): Promise<KlarnaResult<T>> {
@@ -312,8 +480,9 @@ export class KlarnaClient implements OnApplicationShutdown {
           'User-Agent': KLARNA_USER_AGENT,
           Accept: 'application/json',
           Authorization: basicAuth(input.credentials),
-          // Only with a body: a JSON content type on an empty DELETE is refused by strict servers.
-          ...(input.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          // Only with a body: a JSON content type on an empty DELETE is refused by strict servers. `false`
+          // also stops axios from labelling a bodiless POST (cancel, release) as a form.
+          'Content-Type': input.body === undefined ? false : 'application/json',
           ...input.headers,
         },
         data: input.body === undefined ? undefined : JSON.stringify(input.body),
@@ -328,6 +497,8 @@ export class KlarnaClient implements OnApplicationShutdown {
         correlationId: headerValue(headers, 'klarna-correlation-id'),
         retryAfterMs:
           status === 429 ? parseRetryAfterMs(headerValue(headers, 'retry-after'), Date.now()) : undefined,
+        location: spec.created ? headerValue(headers, 'location') : undefined,
+        createdId: spec.created ? headerValue(headers, spec.created.header) : undefined,
       };
     } catch (error) {
       const failure = new AttemptFailure(classifyTransportError(transportErrorCode(error), timedOut));
@@ -358,6 +529,19 @@ export class KlarnaClient implements OnApplicationShutdown {
   ): KlarnaResult<T> {
     const { status, correlationId } = answer;
     if (status >= 200 && status < 300) {
+      if (spec.created) {
+        const id = answer.createdId ?? lastPathSegment(answer.location);
+        if (id === undefined) {
+          throw new KlarnaUnknownOutcomeError({
+            operation,
+            failure: 'invalid_response',
+            attempts: state.attempts,
+            httpStatus: status,
+            correlationId,
+          });
+        }
+        return { data: { [spec.created.idField]: id } as T, correlationId };
+      }
       if (!spec.returnsBody) return { data: undefined as T, correlationId };
       const data = parseJsonObject(answer.body);
       if (data === undefined) {
@@ -484,6 +668,27 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last segment of a `Location` (absolute or relative), decoded; undefined when there is none. */
+export function lastPathSegment(location: string | undefined): string | undefined {
+  if (location === undefined) return undefined;
+  let path: string;
+  try {
+    path = new URL(location, 'http://base.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+  const segment = path
+    .split('/')
+    .filter((part) => part !== '')
+    .pop();
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
   } catch {
     return undefined;
   }

@@ -10,7 +10,14 @@ export type KlarnaOperation =
   | 'createCustomerToken'
   | 'readCustomerToken'
   | 'cancelCustomerToken'
-  | 'createTokenOrder';
+  | 'createTokenOrder'
+  | 'readOmOrder'
+  | 'createCapture'
+  | 'readCapture'
+  | 'createRefund'
+  | 'readRefund'
+  | 'cancelOrder'
+  | 'releaseRemainingAuthorization';
 
 const BAD_VALUE_MESSAGE = /^(?:Bad value\s*:|BAD_VALUE\s*:)\s*(\S.*?)\s*$/i;
 const NOT_MATCHING_MESSAGE = /^Not matching fields\s*:\s*\[(.*)\]\s*$/i;

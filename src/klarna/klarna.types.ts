@@ -282,3 +282,108 @@ export interface KlarnaErrorBody {
   fraud_status?: string;
   authorized_payment_method?: KlarnaAuthorizedPaymentMethod;
 }
+
+// ---- Order Management API v1 (test/contract/klarna-openapi/order-management-v1.yml) ------------------------
+
+export type KlarnaOmOrderStatus =
+  'AUTHORIZED' | 'PART_CAPTURED' | 'CAPTURED' | 'CANCELLED' | 'EXPIRED' | 'CLOSED';
+
+/** `order_line` of Order Management: the same line, plus the `return_fee` type. */
+export interface KlarnaOmOrderLine extends Omit<KlarnaOrderLine, 'type'> {
+  type?: KlarnaOrderLineType | 'return_fee';
+}
+
+/** `shipping_info` of a capture. */
+export interface KlarnaShippingInfo {
+  shipping_company?: string;
+  shipping_method?: string;
+  tracking_number?: string;
+  tracking_uri?: string;
+  return_shipping_company?: string;
+  return_tracking_number?: string;
+  return_tracking_uri?: string;
+}
+
+/** `CaptureObject`: POST /ordermanagement/v1/orders/{order_id}/captures. */
+export interface KlarnaCaptureRequest {
+  captured_amount: number;
+  /** Shown to the customer; at most 255 characters. */
+  description?: string;
+  order_lines?: KlarnaOmOrderLine[];
+  /** In the settlement files; at most 255 characters. */
+  reference?: string;
+  shipping_info?: KlarnaShippingInfo[];
+}
+
+/** `RefundObject`: POST /ordermanagement/v1/orders/{order_id}/refunds. */
+export interface KlarnaRefundRequest {
+  refunded_amount: number;
+  description?: string;
+  order_lines?: KlarnaOmOrderLine[];
+  reference?: string;
+}
+
+/** `Capture`: one capture of an order. */
+export interface KlarnaCapture {
+  capture_id: string;
+  captured_amount: number;
+  captured_at: string;
+  klarna_reference?: string;
+  description?: string;
+  order_lines?: KlarnaOmOrderLine[];
+  reference?: string;
+  /** Refunded from this capture, in minor units. */
+  refunded_amount?: number;
+  billing_address?: KlarnaAddress;
+  shipping_address?: KlarnaAddress;
+  shipping_info?: KlarnaShippingInfo[];
+}
+
+/** `Refund`: one refund of an order. */
+export interface KlarnaRefund {
+  refund_id: string;
+  refunded_amount: number;
+  refunded_at: string;
+  description?: string;
+  order_lines?: KlarnaOmOrderLine[];
+  reference?: string;
+  credit_invoice?: boolean;
+}
+
+/** The 201 of create capture carries no body: the id comes from the `Capture-Id` header (or `Location`). */
+export interface KlarnaCaptureCreated {
+  capture_id: string;
+}
+
+/** The 201 of create refund: the id comes from the `Refund-Id` header (or `Location`). */
+export interface KlarnaRefundCreated {
+  refund_id: string;
+}
+
+/** `MerchantOrderDto`: GET /ordermanagement/v1/orders/{order_id}. */
+export interface KlarnaOmOrder {
+  order_id: string;
+  status: KlarnaOmOrderStatus;
+  purchase_currency: string;
+  purchase_country?: string;
+  order_amount: number;
+  original_order_amount: number;
+  captured_amount: number;
+  refunded_amount: number;
+  remaining_authorized_amount: number;
+  /** Until when the order can be captured. */
+  expires_at: string;
+  created_at: string;
+  captures: KlarnaCapture[];
+  refunds: KlarnaRefund[];
+  order_lines: KlarnaOmOrderLine[];
+  fraud_status?: string;
+  klarna_reference?: string;
+  locale?: string;
+  merchant_reference1?: string;
+  merchant_reference2?: string;
+  merchant_data?: string;
+  billing_address?: KlarnaAddress;
+  shipping_address?: KlarnaAddress;
+  initial_payment_method?: { type?: string; description?: string; number_of_installments?: number };
+}
