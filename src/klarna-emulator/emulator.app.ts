@@ -14,7 +14,7 @@ export interface EmulatorOptions {
   logger?: boolean;
 }
 
-const KLARNA_PREFIXES = ['/payments/v1/', '/customer-token/v1/'];
+const KLARNA_PREFIXES = ['/payments/v1/', '/customer-token/v1/', '/ordermanagement/v1/'];
 const CONTROL_PREFIX = '/emulator/';
 
 function pathOf(url: string): string {

@@ -10,7 +10,7 @@ import type {
   KlarnaSessionCreateRequest,
   KlarnaTokenOrderRequest,
 } from '../../src/klarna/klarna.types';
-import type { Emulator } from '../support/emulator';
+import { Emulator } from '../support/emulator';
 
 // Klarna client fixtures (a US customer in USD); the emulator itself is test/support/emulator.ts.
 
@@ -130,4 +130,29 @@ export async function createToken(emulator: Emulator, client: KlarnaClient, cred
   const authorizationToken = await authorize(emulator, session.data.session_id);
   const token = await client.createCustomerToken(creds, authorizationToken, tokenBody());
   return token.data.token_id;
+}
+
+export interface ClientSuite {
+  emulator: Emulator;
+  client: KlarnaClient;
+  /** Fresh for each test (its own merchantId, so its own circuit breaker). */
+  creds: KlarnaCredentials;
+}
+
+/** One emulator and one client per test file, the emulator reset before each test; fields exist inside tests. */
+export function useClientAndEmulator(): ClientSuite {
+  const suite = {} as ClientSuite;
+  beforeAll(async () => {
+    suite.emulator = await Emulator.start({ logLevels: false });
+    suite.client = makeClient();
+  });
+  afterAll(async () => {
+    await suite.client.onApplicationShutdown();
+    await suite.emulator.close();
+  });
+  beforeEach(async () => {
+    await suite.emulator.control('POST', '/reset');
+    suite.creds = suite.emulator.credentials();
+  });
+  return suite;
 }

@@ -5,7 +5,7 @@ import type { OrderRecord } from '../../src/klarna-emulator/core/state';
 import type { RequestLogEntry } from '../../src/klarna-emulator/domain/ledger.service';
 import { createEmulatorApp } from '../../src/klarna-emulator/emulator.app';
 import type { KlarnaCredentials } from '../../src/klarna/klarna-credentials';
-import { validateKlarnaResponse } from '../contract/klarna-schemas';
+import { validateKlarnaRequest, validateKlarnaResponse } from '../contract/klarna-schemas';
 import { type ApiResponse, httpRequest } from './http';
 import { tokenizeSession, tokenOrderBody, tokenRequest } from './klarna-fixtures';
 
@@ -24,7 +24,20 @@ export interface KlarnaResponse {
 
 /** The emulator's request log and order ledger, as its controls return them (JSON). */
 export type LoggedRequest = RequestLogEntry;
-export type LedgerOrder = OrderRecord;
+export type LedgerOrder = OrderRecord & {
+  status?: string;
+  captured_amount?: number;
+  refunded_amount?: number;
+  remaining_authorized_amount?: number;
+  expires_at?: string;
+  captures?: {
+    capture_id: string;
+    captured_amount: number;
+    idempotency_key: string | null;
+    source: string;
+  }[];
+  refunds?: { refund_id: string; refunded_amount: number; idempotency_key: string | null; source: string }[];
+};
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,7 +91,9 @@ export class Emulator {
   }
 
   /**
-   * Calls a Klarna endpoint as `operationId` and fails the test when the answer does not match Klarna's spec.
+   * Calls a Klarna endpoint as `operationId` and fails the test when the answer does not match Klarna's spec
+   * (body, and the headers the spec declares). Order Management request bodies are checked against the spec
+   * before sending, unless the test sends an invalid one on purpose (`invalidRequest`).
    */
   async klarna(
     operationId: string,
@@ -88,8 +103,15 @@ export class Emulator {
     options: {
       merchant?: { username: string; password: string } | null;
       headers?: Record<string, string>;
+      invalidRequest?: boolean;
     } = {},
   ): Promise<KlarnaResponse> {
+    if (operationId.startsWith('orderManagement.') && !options.invalidRequest) {
+      const requestProblems = validateKlarnaRequest(operationId, body);
+      if (requestProblems.length > 0) {
+        throw new Error(`${operationId} request violates Klarna's spec: ${requestProblems.join('; ')}`);
+      }
+    }
     const merchant = options.merchant === undefined ? MERCHANT : options.merchant;
     const headers: Record<string, string> = { ...options.headers };
     if (merchant) {
@@ -103,7 +125,7 @@ export class Emulator {
     });
     const text = await response.text();
     const parsed = text === '' ? undefined : JSON.parse(text);
-    const problems = validateKlarnaResponse(operationId, response.status, parsed);
+    const problems = validateKlarnaResponse(operationId, response.status, parsed, response.headers);
     if (problems.length > 0) {
       throw new Error(
         `${operationId} ${response.status} violates Klarna's spec: ${problems.join('; ')}\n${text}`,
@@ -215,6 +237,71 @@ export class Emulator {
       `/customer-token/v1/tokens/${tokenId}/order`,
       body,
       key === undefined ? {} : { headers: { 'Klarna-Idempotency-Key': key } },
+    );
+  }
+
+  // --- Order Management ---------------------------------------------------------------------------------------
+
+  /** Signs up and charges the token: the id of an order of `amount` (1250 by default) Order Management holds. */
+  async placeOrder(options: { autoCapture?: boolean } = {}): Promise<string> {
+    const { tokenId } = await this.signUp();
+    const res = await this.tokenOrder(
+      tokenId,
+      tokenOrderBody(options.autoCapture === undefined ? {} : { auto_capture: options.autoCapture }),
+    );
+    if (res.status !== 200) throw new Error(`token order failed: ${JSON.stringify(res.body)}`);
+    return res.body.order_id as string;
+  }
+
+  omOrder(orderId: string): Promise<KlarnaResponse> {
+    return this.klarna('orderManagement.getOrder', 'GET', `/ordermanagement/v1/orders/${orderId}`);
+  }
+
+  capture(orderId: string, body: object, key?: string, options: { invalidRequest?: boolean } = {}) {
+    return this.klarna(
+      'orderManagement.captureOrder',
+      'POST',
+      `/ordermanagement/v1/orders/${orderId}/captures`,
+      body,
+      {
+        ...options,
+        headers: key === undefined ? {} : { 'Klarna-Idempotency-Key': key },
+      },
+    );
+  }
+
+  refund(orderId: string, body: object, key?: string, options: { invalidRequest?: boolean } = {}) {
+    return this.klarna(
+      'orderManagement.refundOrder',
+      'POST',
+      `/ordermanagement/v1/orders/${orderId}/refunds`,
+      body,
+      {
+        ...options,
+        headers: key === undefined ? {} : { 'Klarna-Idempotency-Key': key },
+      },
+    );
+  }
+
+  cancelOrder(orderId: string, key?: string): Promise<KlarnaResponse> {
+    return this.klarna(
+      'orderManagement.cancelOrder',
+      'POST',
+      `/ordermanagement/v1/orders/${orderId}/cancel`,
+      undefined,
+      {
+        headers: key === undefined ? {} : { 'Klarna-Idempotency-Key': key },
+      },
+    );
+  }
+
+  releaseRemaining(orderId: string, key?: string): Promise<KlarnaResponse> {
+    return this.klarna(
+      'orderManagement.releaseRemainingAuthorization',
+      'POST',
+      `/ordermanagement/v1/orders/${orderId}/release-remaining-authorization`,
+      undefined,
+      { headers: key === undefined ? {} : { 'Klarna-Idempotency-Key': key } },
     );
   }
 }

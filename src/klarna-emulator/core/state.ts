@@ -62,7 +62,66 @@ export interface OrderRecord {
 
 export interface StoredResponse {
   status: number;
-  body: Json | KlarnaErrorBody;
+  /** Null for answers without a body (201 and 204 of Order Management). */
+  body: Json | KlarnaErrorBody | null;
+  /** Response headers to send again on a replay (Order Management's Capture-Id, Refund-Id, Location). */
+  headers?: Record<string, string>;
+}
+
+/** Order Management statuses (order-management-v1.yml `MerchantOrderDto.status`). */
+export type OmStatus = 'AUTHORIZED' | 'PART_CAPTURED' | 'CAPTURED' | 'CANCELLED' | 'EXPIRED' | 'CLOSED';
+
+export interface CaptureRecord {
+  captureId: string;
+  capturedAmount: number;
+  capturedAt: number;
+  description?: string;
+  reference?: string;
+  orderLines?: unknown[];
+  shippingInfo?: unknown[];
+  /** Refunds are not tied to a capture by the API; they are attributed oldest capture first. */
+  refundedAmount: number;
+  klarnaReference: string;
+  /** The Klarna-Idempotency-Key it was created with; null for portal (control) captures and auto_capture. */
+  idempotencyKey: string | null;
+  source: 'api' | 'auto_capture' | 'portal';
+}
+
+export interface RefundRecord {
+  refundId: string;
+  refundedAmount: number;
+  refundedAt: number;
+  description?: string;
+  reference?: string;
+  orderLines?: unknown[];
+  idempotencyKey: string | null;
+  source: 'api' | 'portal';
+}
+
+/** An order as Order Management holds it (created by either create-order operation). */
+export interface OmOrderRecord {
+  orderId: string;
+  mid: string;
+  klarnaReference: string;
+  /** Cancelled or released by the merchant; EXPIRED/CAPTURED after expiry and CLOSED are derived on read. */
+  cancelled: boolean;
+  released: boolean;
+  purchaseCountry: string;
+  purchaseCurrency: string;
+  locale?: string;
+  orderAmount: number;
+  orderLines: unknown[];
+  merchantReference1?: string;
+  merchantReference2?: string;
+  merchantData?: string;
+  billingAddress?: Json;
+  shippingAddress?: Json;
+  fraudStatus: string;
+  paymentMethodType: string;
+  createdAt: number;
+  expiresAt: number;
+  captures: CaptureRecord[];
+  refunds: RefundRecord[];
 }
 
 export interface IdempotencyRecord {
@@ -80,8 +139,11 @@ export class EmulatorState {
   /** Key: `${mid}\n${idempotency key}`; insertion order = age order (the clock never goes back). */
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly orders: OrderRecord[] = [];
+  /** Order Management's orders by order id. */
+  readonly omOrders = new Map<string, OmOrderRecord>();
 
   reset(): void {
+    this.omOrders.clear();
     this.sessions.clear();
     this.authorizations.clear();
     this.tokens.clear();

@@ -5,7 +5,7 @@ import { KlarnaError } from '../core/klarna-error';
 import { AuthorizationRecord, EmulatorState, TokenRecord } from '../core/state';
 import { validateCreateOrder, validateCustomerTokenCreation } from '../validation/klarna-rules';
 import { isObject, Json } from '../validation/primitives';
-import { LedgerService } from './ledger.service';
+import { OrderManagementService } from './order-management.service';
 import { paymentMethodOf } from './payment-methods';
 import { RedirectsService } from './redirects.service';
 import { SessionsService } from './sessions.service';
@@ -37,7 +37,7 @@ export class AuthorizationsService {
     private readonly state: EmulatorState,
     private readonly clock: EmulatorClock,
     private readonly sessions: SessionsService,
-    private readonly ledger: LedgerService,
+    private readonly orders: OrderManagementService,
     private readonly redirects: RedirectsService,
   ) {}
 
@@ -65,16 +65,25 @@ export class AuthorizationsService {
     ];
     if (mismatches.length > 0) throw notMatching(mismatches);
 
-    const order = this.ledger.recordOrder({
-      token_id: null,
-      authorization_token: token,
-      idempotency_key: null,
-      username: mid,
-      order_amount: body.order_amount as number,
-      purchase_currency: upper(body.purchase_currency),
-      merchant_reference1: (body.merchant_reference1 as string | undefined) ?? null,
-      merchant_reference2: (body.merchant_reference2 as string | undefined) ?? null,
-    });
+    const method = paymentMethodOf(auth.paymentMethodCategory);
+    const order = this.orders.place(
+      {
+        token_id: null,
+        authorization_token: token,
+        idempotency_key: null,
+        username: mid,
+        order_amount: body.order_amount as number,
+        purchase_currency: upper(body.purchase_currency),
+        merchant_reference1: (body.merchant_reference1 as string | undefined) ?? null,
+        merchant_reference2: (body.merchant_reference2 as string | undefined) ?? null,
+      },
+      {
+        body: { ...body, billing_address: body.billing_address ?? snap.billing_address },
+        purchaseCountry: effectiveCountry(body),
+        fraudStatus: 'ACCEPTED',
+        paymentMethodType: method.tokenType,
+      },
+    );
     auth.orderId = order.order_id;
     this.sessions.complete(auth.sessionId);
     const confirmation = this.confirmationUrl(body) ?? this.confirmationUrl(snap);
@@ -84,7 +93,7 @@ export class AuthorizationsService {
         ? { redirect_url: this.redirects.create(origin, confirmation, auth.sessionId, order.order_id) }
         : {}),
       fraud_status: 'ACCEPTED',
-      authorized_payment_method: paymentMethodOf(auth.paymentMethodCategory).order,
+      authorized_payment_method: method.order,
     };
   }
 

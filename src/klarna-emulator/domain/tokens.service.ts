@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EmulatorClock } from '../core/clock';
-import { KlarnaError, KlarnaErrorBody } from '../core/klarna-error';
+import { KlarnaError } from '../core/klarna-error';
 import type { MerchantContext } from '../core/request-context';
 import { EmulatorState, TokenRecord, TokenStatus } from '../core/state';
 import { validateTokenOrder } from '../validation/klarna-rules';
 import { fail, isObject, oneOf } from '../validation/primitives';
-import { LedgerService } from './ledger.service';
+import { IdempotencyService } from './idempotency.service';
+import { OrderManagementService } from './order-management.service';
 import { paymentMethodOfTokenType } from './payment-methods';
 import { RedirectsService } from './redirects.service';
 import { upper, validated } from './validated';
-
-export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
 /** Token-order outcomes a test can force, with the HTTP status Klarna answers them with (REFERENCE §7.3). */
 export const FORCEABLE_ERRORS: Readonly<Record<string, number>> = {
@@ -60,8 +59,9 @@ export class TokensService {
   constructor(
     private readonly state: EmulatorState,
     private readonly clock: EmulatorClock,
-    private readonly ledger: LedgerService,
+    private readonly orders: OrderManagementService,
     private readonly redirects: RedirectsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   read(mid: string, tokenId: string) {
@@ -97,31 +97,10 @@ export class TokensService {
   ) {
     const { mid, origin } = merchant;
     const key = idempotencyKey ? `${mid}\n${idempotencyKey}` : undefined;
-    if (key) {
-      this.expireIdempotencyRecords();
-      const stored = this.state.idempotency.get(key);
-      if (stored) {
-        if (stored.response.status !== 200) {
-          throw KlarnaError.replay(stored.response.status, stored.response.body as KlarnaErrorBody);
-        }
-        return stored.response.body;
-      }
-    }
-    try {
-      const body = this.placeOrder(mid, tokenId, input, idempotencyKey ?? null, origin);
-      if (key)
-        this.state.idempotency.set(key, { storedAt: this.clock.now(), response: { status: 200, body } });
-      return body;
-    } catch (error) {
-      // Only executed outcomes are remembered; validation errors and 5xx let a corrected retry through.
-      if (key && error instanceof KlarnaError && error.status === 403) {
-        this.state.idempotency.set(key, {
-          storedAt: this.clock.now(),
-          response: { status: 403, body: error.body(merchant.correlationId) },
-        });
-      }
-      throw error;
-    }
+    return this.idempotency.run(key, merchant.correlationId, () => ({
+      status: 200,
+      body: this.placeOrder(mid, tokenId, input, idempotencyKey ?? null, origin),
+    })).body;
   }
 
   setStatus(tokenId: string, input: unknown): TokenView {
@@ -180,22 +159,31 @@ export class TokensService {
     const forced = this.consumeForcedOutcome(token);
     if (forced !== undefined && forced !== FORCE_FRAUD_PENDING) throw tokenError(forced);
 
-    const order = this.ledger.recordOrder({
-      token_id: token.tokenId,
-      authorization_token: null,
-      idempotency_key: idempotencyKey,
-      username: mid,
-      order_amount: body.order_amount as number,
-      purchase_currency: token.purchaseCurrency,
-      merchant_reference1: (body.merchant_reference1 as string | undefined) ?? null,
-      merchant_reference2: (body.merchant_reference2 as string | undefined) ?? null,
-    });
+    const fraudStatus = forced === FORCE_FRAUD_PENDING ? 'PENDING' : 'ACCEPTED';
+    const order = this.orders.place(
+      {
+        token_id: token.tokenId,
+        authorization_token: null,
+        idempotency_key: idempotencyKey,
+        username: mid,
+        order_amount: body.order_amount as number,
+        purchase_currency: token.purchaseCurrency,
+        merchant_reference1: (body.merchant_reference1 as string | undefined) ?? null,
+        merchant_reference2: (body.merchant_reference2 as string | undefined) ?? null,
+      },
+      {
+        body,
+        purchaseCountry: token.purchaseCountry,
+        fraudStatus,
+        paymentMethodType: token.paymentMethodType,
+      },
+    );
     const urls = isObject(body.merchant_urls) ? body.merchant_urls : {};
     const confirmation = typeof urls.confirmation === 'string' ? urls.confirmation : undefined;
     return {
       order_id: order.order_id,
       redirect_url: this.redirects.create(origin, confirmation, token.sessionId, order.order_id),
-      fraud_status: forced === FORCE_FRAUD_PENDING ? 'PENDING' : 'ACCEPTED',
+      fraud_status: fraudStatus,
       authorized_payment_method: paymentMethodOfTokenType(token.paymentMethodType),
     };
   }
@@ -212,15 +200,6 @@ export class TokensService {
   private find(mid: string, tokenId: string): TokenRecord | undefined {
     const token = this.state.tokens.get(tokenId);
     return token && token.mid === mid ? token : undefined;
-  }
-
-  /** Records are inserted in time order, so expired ones are always at the front: amortised O(1). */
-  private expireIdempotencyRecords(): void {
-    const cutoff = this.clock.now() - IDEMPOTENCY_TTL_MS;
-    for (const [key, record] of this.state.idempotency) {
-      if (record.storedAt > cutoff) break;
-      this.state.idempotency.delete(key);
-    }
   }
 
   private view(token: TokenRecord): TokenView {

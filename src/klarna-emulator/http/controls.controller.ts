@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AdminService } from '../domain/admin.service';
 import { FaultsService } from '../domain/faults.service';
 import { LedgerService } from '../domain/ledger.service';
+import { OrderManagementService } from '../domain/order-management.service';
 import { RedirectsService } from '../domain/redirects.service';
 import { SessionsService } from '../domain/sessions.service';
 import { TokensService } from '../domain/tokens.service';
@@ -17,6 +18,7 @@ export class ControlsController {
     private readonly ledger: LedgerService,
     private readonly admin: AdminService,
     private readonly redirects: RedirectsService,
+    private readonly orderManagement: OrderManagementService,
   ) {}
 
   @Post('sessions/:sessionId/authorize')
@@ -64,9 +66,29 @@ export class ControlsController {
     return this.tokens.forceNextOrders(tokenId, body);
   }
 
+  /** Every order placed, with its Order Management status, amounts, captures and refunds. */
   @Get('orders')
   orders() {
-    return { orders: this.ledger.orders() };
+    return { orders: this.ledger.orders().map((order) => this.orderManagement.ledgerView(order)) };
+  }
+
+  @Get('orders/:orderId')
+  order(@Param('orderId') orderId: string) {
+    return this.orderManagement.controlRead(orderId);
+  }
+
+  /** A capture made in Klarna's merchant portal, outside the API. */
+  @Post('orders/:orderId/captures')
+  @HttpCode(201)
+  portalCapture(@Param('orderId') orderId: string, @Body() body: unknown) {
+    return this.orderManagement.portalCapture(orderId, body);
+  }
+
+  /** A refund made in Klarna's merchant portal, outside the API. */
+  @Post('orders/:orderId/refunds')
+  @HttpCode(201)
+  portalRefund(@Param('orderId') orderId: string, @Body() body: unknown) {
+    return this.orderManagement.portalRefund(orderId, body);
   }
 
   @Get('requests')

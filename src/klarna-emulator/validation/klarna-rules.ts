@@ -274,3 +274,90 @@ export function validateTokenOrder(o: Json): void {
   validateAddress(o, 'shipping_address', CUSTOMER_TOKEN);
   validateAttachment(o);
 }
+
+// ---- Order Management (order-management-v1.yml) -------------------------------------------------------------
+
+const OM_AMOUNT_MAX = 200_000_000;
+const SHIPPING_METHOD =
+  /^(PickUpStore|Home|BoxReg|BoxUnreg|PickUpPoint|Own|Postal|DHLPackstation|Digital|Undefined|PickUpWarehouse|ClickCollect|PalletDelivery)$/;
+
+/** OM's `order_line`: the Payments line with OM's limits and the `return_fee` type. */
+function validateOmLine(line: unknown, path: string): void {
+  if (!isObject(line)) fail(path);
+  const type = oneOf(line, 'type', path, [...LINE_TYPES, 'return_fee']) ?? 'physical';
+  str(line, 'name', path, { min: 1, max: 255, required: true });
+  str(line, 'reference', path, { max: 255 });
+  str(line, 'quantity_unit', path, { max: 10 });
+  str(line, 'merchant_data', path, { max: 1024 });
+  str(line, 'image_url', path, { max: 1024 });
+  str(line, 'product_url', path, { max: 1024 });
+  const negative = NEGATIVE_LINE_TYPES.includes(type);
+  const bounds = {
+    min: negative ? -OM_AMOUNT_MAX : 0,
+    max: negative ? 0 : OM_AMOUNT_MAX,
+    required: true,
+  };
+  const quantity = int(line, 'quantity', path, { min: 0, required: true })!;
+  const unitPrice = int(line, 'unit_price', path, bounds)!;
+  const total = int(line, 'total_amount', path, bounds)!;
+  const discount = int(line, 'total_discount_amount', path, { min: 0, max: OM_AMOUNT_MAX }) ?? 0;
+  int(line, 'tax_rate', path, { min: 0, max: 10_000 });
+  int(line, 'total_tax_amount', path, { min: -OM_AMOUNT_MAX, max: OM_AMOUNT_MAX });
+  if (quantity * unitPrice - discount !== total) fail(at(path, 'total_amount'));
+  const subscription = obj(line, 'subscription', path);
+  if (subscription) {
+    const base = at(path, 'subscription');
+    str(subscription, 'name', base, { min: 1, max: 255, required: true });
+    oneOf(subscription, 'interval', base, ['DAY', 'WEEK', 'MONTH', 'YEAR'], true);
+    int(subscription, 'interval_count', base, { min: 1, required: true });
+  }
+}
+
+function validateOmLines(o: Json): void {
+  const lines = o.order_lines;
+  if (lines === undefined) return;
+  if (!Array.isArray(lines) || lines.length > 1000) fail('order_lines');
+  lines.forEach((line, i) => validateOmLine(line, `order_lines[${i}]`));
+}
+
+function validateShippingInfo(o: Json): void {
+  const infos = o.shipping_info;
+  if (infos === undefined) return;
+  if (!Array.isArray(infos) || infos.length > 500) fail('shipping_info');
+  infos.forEach((info, i) => {
+    const path = `shipping_info[${i}]`;
+    if (!isObject(info)) fail(path);
+    for (const key of [
+      'shipping_company',
+      'tracking_number',
+      'return_shipping_company',
+      'return_tracking_number',
+    ])
+      str(info, key, path, { max: 100 });
+    for (const key of ['tracking_uri', 'return_tracking_uri']) str(info, key, path, { max: 1024 });
+    str(info, 'shipping_method', path, { max: 255, pattern: SHIPPING_METHOD });
+  });
+}
+
+/**
+ * `CaptureObject`. The spec allows `captured_amount` 0; the emulator refuses it (a capture of nothing is a
+ * caller's mistake, and a stored `Capture` has `captured_amount` ≥ 1).
+ */
+export function validateCapture(o: Json): number {
+  const amount = int(o, 'captured_amount', '', { min: 1, max: OM_AMOUNT_MAX, required: true })!;
+  str(o, 'description', '', { max: 255 });
+  str(o, 'reference', '', { max: 255 });
+  int(o, 'shipping_delay', '', { min: 0 });
+  validateOmLines(o);
+  validateShippingInfo(o);
+  return amount;
+}
+
+/** `RefundObject`; like a capture, a refund of 0 is refused. */
+export function validateRefund(o: Json): number {
+  const amount = int(o, 'refunded_amount', '', { min: 1, max: OM_AMOUNT_MAX, required: true })!;
+  str(o, 'description', '', { max: 255 });
+  str(o, 'reference', '', { max: 255 });
+  validateOmLines(o);
+  return amount;
+}
