@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { EmulatorClock } from '../core/clock';
 import { KlarnaError } from '../core/klarna-error';
 import { EmulatorState, SessionRecord } from '../core/state';
-import { validateSession } from '../validation/klarna-rules';
+import { validateSession, type Intent } from '../validation/klarna-rules';
 import { BadValue, isObject, Json } from '../validation/primitives';
-import { isOfferedCategory, PAYMENT_METHOD_CATEGORIES } from './payment-methods';
-import { validated } from './validated';
+import { categoriesFor, isOfferedCategory, type OfferContext } from './payment-methods';
+import { effectiveCountry, upper, validated } from './validated';
 
 export const SESSION_TTL_MS = 48 * 3600 * 1000;
 export const AUTHORIZATION_TTL_MS = 60 * 60 * 1000;
@@ -57,6 +57,28 @@ export interface AuthorizeResult {
   authorization_token?: string;
   finalize_required?: boolean;
   error?: { invalid_fields: string[] };
+}
+
+/** What decides the categories a session offers: its intent, country and amount. */
+function offerContext(data: Json, intent: Intent): OfferContext {
+  return {
+    intent,
+    country: effectiveCountry(data),
+    currency: upper(data.purchase_currency),
+    orderAmount: typeof data.order_amount === 'number' ? data.order_amount : 0,
+  };
+}
+
+/**
+ * What authorize() data does to the session: fields replace the session's, but the address objects (and the
+ * customer) are merged field by field, so authorizing with only an email keeps the address the session holds.
+ */
+export function mergeAuthorizeData(base: Json, data: Json): Json {
+  const merged = { ...base, ...data };
+  for (const key of ['billing_address', 'shipping_address', 'customer']) {
+    if (isObject(base[key]) && isObject(data[key])) merged[key] = { ...base[key], ...data[key] };
+  }
+  return merged;
 }
 
 function withoutReadOnly(body: Json): Json {
@@ -114,7 +136,7 @@ export class SessionsService {
     return {
       session_id: id,
       client_token: clientToken,
-      payment_method_categories: PAYMENT_METHOD_CATEGORIES,
+      payment_method_categories: categoriesFor(offerContext(session.data, intent)),
     };
   }
 
@@ -128,7 +150,7 @@ export class SessionsService {
       ...(customer ? { customer } : {}),
       intent: session.intent,
       client_token: session.clientToken,
-      payment_method_categories: PAYMENT_METHOD_CATEGORIES,
+      payment_method_categories: categoriesFor(offerContext(session.data, session.intent)),
       status: session.status,
       expires_at: new Date(session.expiresAt).toISOString(),
       ...(session.authorizationToken ? { authorization_token: session.authorizationToken } : {}),
@@ -163,11 +185,8 @@ export class SessionsService {
       ...data
     } = isObject(input) ? input : {};
     const paymentMethodCategory = typeof category === 'string' ? category : 'klarna';
-    if (!isOfferedCategory(paymentMethodCategory)) {
-      return { approved: false, show_form: true, error: { invalid_fields: ['payment_method_category'] } };
-    }
     const base = step === 'finalize' && session.pendingFinalize ? session.pendingFinalize : session.data;
-    const merged = { ...base, ...withoutReadOnly(data) };
+    const merged = mergeAuthorizeData(base, withoutReadOnly(data));
     let intent;
     try {
       intent = validateSession(merged);
@@ -175,6 +194,10 @@ export class SessionsService {
       if (error instanceof BadValue)
         return { approved: false, show_form: true, error: { invalid_fields: [error.path] } };
       throw error;
+    }
+    // Only what this session offers (for its intent, country and amount) can be authorized.
+    if (!isOfferedCategory(paymentMethodCategory, offerContext(merged, intent))) {
+      return { approved: false, show_form: true, error: { invalid_fields: ['payment_method_category'] } };
     }
     if (step === 'authorize' && autoFinalize === false) {
       session.pendingFinalize = merged;
