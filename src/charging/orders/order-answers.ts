@@ -23,6 +23,7 @@ export interface OrderView {
   klarnaOrderId: string | null;
   fraudStatus: string | null;
   authorizedPaymentMethod: KlarnaAuthorizedPaymentMethod | null;
+  redirectUrl: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   klarnaCorrelationId: string | null;
@@ -49,6 +50,7 @@ export function viewOf(o: Order): OrderView {
     klarnaOrderId: o.klarnaOrderId ?? null,
     fraudStatus: o.fraudStatus ?? null,
     authorizedPaymentMethod: o.authorizedPaymentMethod ?? null,
+    redirectUrl: o.redirectUrl ?? null,
     errorCode: o.errorCode ?? null,
     errorMessage: o.errorMessage ?? null,
     klarnaCorrelationId: o.klarnaCorrelationId ?? null,
@@ -66,6 +68,7 @@ export function toOrderDto(v: OrderView): OrderDto {
     klarna_order_id: v.klarnaOrderId,
     fraud_status: v.fraudStatus,
     authorized_payment_method: v.authorizedPaymentMethod,
+    redirect_url: v.redirectUrl,
     order_amount: v.orderAmount,
     order_tax_amount: v.orderTaxAmount,
     purchase_currency: v.purchaseCurrency,

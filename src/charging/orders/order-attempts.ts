@@ -105,6 +105,8 @@ export class OrderAttempts {
       klarnaOrderId: data.order_id,
       fraudStatus: fraud,
       authorizedPaymentMethod: data.authorized_payment_method ?? null,
+      redirectUrl:
+        typeof data.redirect_url === 'string' && data.redirect_url !== '' ? data.redirect_url : null,
       klarnaCorrelationId: correlationId ?? null,
     });
   }
@@ -189,6 +191,7 @@ export class OrderAttempts {
       klarnaOrderId: null,
       fraudStatus: null,
       authorizedPaymentMethod: null,
+      redirectUrl: null,
       errorCode: null,
       errorMessage: null,
       klarnaCorrelationId: null,

@@ -81,6 +81,10 @@ export class Order {
   @Property({ type: 'json', nullable: true })
   authorizedPaymentMethod?: KlarnaAuthorizedPaymentMethod | null;
 
+  /** Klarna's optional `redirect_url` (a cookie bounce to the confirmation URL), passed through as it came. */
+  @Property({ type: 'text', nullable: true })
+  redirectUrl?: string | null;
+
   /** Klarna's error_code for declined and failed orders. */
   @Property({ type: 'text', nullable: true })
   errorCode?: string | null;

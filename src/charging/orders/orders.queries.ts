@@ -186,6 +186,7 @@ function finalizedCtes(
       update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
              fraud_status = ${p(order.fraudStatus)},
              authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
+             redirect_url = ${p(order.redirectUrl)},
              error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
              klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
              completed_at = ${p(now)}, updated_at = ${p(now)}

@@ -336,6 +336,7 @@ export class OrdersService {
       klarnaOrderId: null,
       fraudStatus: null,
       authorizedPaymentMethod: null,
+      redirectUrl: null,
       errorCode: null,
       errorMessage: null,
       klarnaCorrelationId: null,

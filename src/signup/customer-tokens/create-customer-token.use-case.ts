@@ -194,6 +194,7 @@ export class CreateCustomerToken {
           order_amount: order.order_amount,
           purchase_currency: order.purchase_currency.toUpperCase(),
           created_at: this.clock.now().toISOString(),
+          redirect_url: nonEmpty(data.redirect_url),
         };
         await em.nativeUpdate(CustomerToken, { id: row.id }, { initialOrder, updatedAt: this.clock.now() });
       } catch (error) {
@@ -202,6 +203,7 @@ export class CreateCustomerToken {
     }
 
     let klarnaTokenId: string;
+    let redirectUrl: string | null = null;
     try {
       const { data } = await this.klarna.createCustomerToken(credentials, authorizationToken, {
         purchase_country: order.purchase_country,
@@ -212,6 +214,7 @@ export class CreateCustomerToken {
         intended_use: 'SUBSCRIPTION',
       });
       klarnaTokenId = data.token_id;
+      redirectUrl = nonEmpty(data.redirect_url);
     } catch (error) {
       throw await this.failed(em, row, authorization, error, initialOrder !== null);
     }
@@ -225,6 +228,7 @@ export class CreateCustomerToken {
       );
       saved.klarnaTokenIndex = this.crypto.blindIndex(klarnaTokenId, KLARNA_TOKEN_INDEX_CONTEXT);
       saved.status = 'active';
+      saved.redirectUrl = redirectUrl;
       saved.activatedAt = now;
       saved.updatedAt = now;
       await tx.nativeUpdate(
@@ -365,4 +369,8 @@ function unknownToKlarna(error: KlarnaApiError, authorization: Authorization, no
       'before it was recorded. The consumer must authorize again.',
     upstream: { error_code: error.errorCode, correlation_id: error.correlationId },
   });
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -20,6 +20,8 @@ export interface InitialOrder {
   order_amount: number;
   purchase_currency: string;
   created_at: string;
+  /** Klarna's optional redirect_url from the order (absent on rows written before it was kept). */
+  redirect_url?: string | null;
 }
 
 @Entity({ tableName: 'customer_tokens' })
@@ -80,6 +82,10 @@ export class CustomerToken {
 
   @Property({ type: 'json', nullable: true })
   initialOrder?: InitialOrder | null;
+
+  /** Klarna's optional `redirect_url` from token creation (a cookie bounce to the confirmation URL). */
+  @Property({ type: 'text', nullable: true })
+  redirectUrl?: string | null;
 
   /** Why creation ended in unknown/failed (a problem code), for support. */
   @Property({ type: 'text', nullable: true })

@@ -264,7 +264,10 @@ export class CustomerTokensService {
       purchase_country: t.purchaseCountry,
       purchase_currency: t.purchaseCurrency,
       payment_method_type: t.paymentMethodType ?? null,
-      initial_order: t.initialOrder ?? null,
+      initial_order: t.initialOrder
+        ? { ...t.initialOrder, redirect_url: t.initialOrder.redirect_url ?? null }
+        : null,
+      redirect_url: t.redirectUrl ?? null,
       created_at: t.createdAt.toISOString(),
       cancelled_at: t.cancelledAt?.toISOString() ?? null,
     };

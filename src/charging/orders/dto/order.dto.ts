@@ -75,6 +75,16 @@ export class OrderDto {
   @ApiProperty({ type: AuthorizedPaymentMethodDto, nullable: true })
   authorized_payment_method!: AuthorizedPaymentMethodDto | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://payments.klarna.com/redirect/0d3e4a1b',
+    description:
+      "Klarna's optional redirect_url for this order: sending the consumer there sets Klarna's cookie and " +
+      'bounces to your confirmation URL. Null when Klarna gave none (or the order is not placed).',
+  })
+  redirect_url!: string | null;
+
   @ApiProperty({ example: 1000 })
   order_amount!: number;
 

@@ -49,6 +49,14 @@ export class InitialOrderDto {
 
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://payments.klarna.com/redirect/0d3e4a1b',
+    description: "Klarna's optional redirect_url for the first order; null when Klarna gave none.",
+  })
+  redirect_url!: string | null;
 }
 
 export class CustomerTokenDto {
@@ -87,6 +95,17 @@ export class CustomerTokenDto {
 
   @ApiPropertyOptional({ type: InitialOrderDto, nullable: true, description: 'buy_and_tokenize only.' })
   initial_order?: InitialOrderDto | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://payments.klarna.com/redirect/0d3e4a1b',
+    description:
+      "Klarna's optional redirect_url from token creation: after sign-up, sending the consumer there sets " +
+      "Klarna's cookie and bounces to the session's confirmation URL (merchant_urls.confirmation). Null when " +
+      'Klarna gave none.',
+  })
+  redirect_url!: string | null;
 
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
