@@ -6,7 +6,7 @@ export interface RequestContext {
   correlationId: string;
   /** The Basic-auth username (Klarna's MID) once authenticated; null on the test controls. */
   mid: string | null;
-  /** One of the nine Klarna endpoints (auth, faults and the request log apply). */
+  /** A Klarna endpoint (Payments, Customer Token, Order Management): auth, faults and the request log apply. */
   klarna: boolean;
   /** Fault "lost response": let the handler run, then drop the connection instead of answering. */
   loseResponse: boolean;

@@ -86,7 +86,7 @@ function parseConfig(o: Json): FaultConfig {
   return config;
 }
 
-/** Fault injection for the nine Klarna endpoints (never the /emulator controls). */
+/** Fault injection for the Klarna endpoints: Payments, Customer Token, Order Management (never the controls). */
 @Injectable()
 export class FaultsService implements BeforeApplicationShutdown {
   private config: FaultConfig = NO_FAULTS;
