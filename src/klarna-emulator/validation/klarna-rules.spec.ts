@@ -1,6 +1,8 @@
 import {
+  validateCapture,
   validateCreateOrder,
   validateCustomerTokenCreation,
+  validateRefund,
   validateSession,
   validateTokenOrder,
 } from './klarna-rules';
@@ -519,5 +521,59 @@ describe('Klarna validation rules: orders and tokens', () => {
     ],
   ])('customer token: %s → %s', (_, body, expected) => {
     expect(badPath(validateCustomerTokenCreation, body)).toBe(expected);
+  });
+});
+
+describe('Order Management bodies', () => {
+  it.each<[string, Json, string | null]>([
+    ['a plain capture', { captured_amount: 100 }, null],
+    [
+      'a capture with lines, description, reference and shipping info',
+      {
+        captured_amount: 1250,
+        description: 'Shipped',
+        reference: 'cap-1',
+        order_lines: [
+          line(1250),
+          line(-100, 2500, { type: 'discount' }),
+          { ...line(0, 0), type: 'return_fee' },
+        ],
+        shipping_info: [{ shipping_company: 'DHL US', shipping_method: 'Home', tracking_number: '123' }],
+      },
+      null,
+    ],
+    ['no amount', { description: 'x' }, 'captured_amount'],
+    ['amount 0', { captured_amount: 0 }, 'captured_amount'],
+    ['amount above the maximum', { captured_amount: 200_000_001 }, 'captured_amount'],
+    ['a fractional amount', { captured_amount: 1.5 }, 'captured_amount'],
+    ['a long description', { captured_amount: 1, description: 'd'.repeat(256) }, 'description'],
+    [
+      'a line total that does not add up',
+      { captured_amount: 1, order_lines: [line(100, 0, { total_amount: 99 })] },
+      'order_lines[0].total_amount',
+    ],
+    [
+      'an unknown line type',
+      { captured_amount: 1, order_lines: [line(100, 0, { type: 'fee' })] },
+      'order_lines[0].type',
+    ],
+    [
+      'an unknown shipping method',
+      { captured_amount: 1, shipping_info: [{ shipping_method: 'Drone' }] },
+      'shipping_info[0].shipping_method',
+    ],
+  ])('capture: %s → %s', (_, body, path) => {
+    expect(badPath(validateCapture, body)).toBe(path);
+  });
+
+  it.each<[string, Json, string | null]>([
+    ['a plain refund', { refunded_amount: 1 }, null],
+    ['with lines', { refunded_amount: 1250, order_lines: [line(1250)], description: 'Returned' }, null],
+    ['no amount', {}, 'refunded_amount'],
+    ['a negative amount', { refunded_amount: -5 }, 'refunded_amount'],
+    ['a long reference', { refunded_amount: 1, reference: 'r'.repeat(256) }, 'reference'],
+    ['lines that are not an array', { refunded_amount: 1, order_lines: {} }, 'order_lines'],
+  ])('refund: %s → %s', (_, body, path) => {
+    expect(badPath(validateRefund, body)).toBe(path);
   });
 });
