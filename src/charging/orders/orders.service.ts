@@ -205,12 +205,6 @@ export class OrdersService {
     return toPage(rows, limit, (o) => toOrderDto(viewOf(o)));
   }
 
-  async get(merchantId: string, id: string): Promise<OrderDto> {
-    const order = await this.em.fork().findOne(Order, { id, merchant: merchantId });
-    if (!order) throw notFound('Order', id);
-    return toOrderDto(viewOf(order));
-  }
-
   private fromExisting(row: PlaceRow, requestHash: string): Placement {
     if (row.key_request_hash !== requestHash) {
       return {
