@@ -8,7 +8,7 @@ export const newKey = (name = 'k') => `${name}-${randomUUID()}`;
 export async function placedOrder(
   t: TestApp,
   key: string,
-  options: { amount?: number; autoCapture?: boolean } = {},
+  options: { amount?: number; autoCapture?: boolean | null } = {},
 ): Promise<{ id: string; klarna_order_id: string; customer_token_id: string; [k: string]: unknown }> {
   const token = await activeToken(t, key);
   const amount = options.amount ?? 1000;
@@ -32,7 +32,8 @@ export async function placedOrder(
           subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
         },
       ],
-      ...(options.autoCapture === undefined ? {} : { auto_capture: options.autoCapture }),
+      // Left out, the capture policy's default (captured at once) applies; most tests capture by hand.
+      ...(options.autoCapture === null ? {} : { auto_capture: options.autoCapture ?? false }),
     }),
   );
   if (res.status !== 201) throw new Error(`order: ${res.status} ${res.text}`);

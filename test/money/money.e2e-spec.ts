@@ -384,4 +384,31 @@ describe('money: captures, refunds and cancellations', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['created_from', 'status']);
   });
+
+  it('captures at once by default (the capture policy), so the order can be refunded straight away', async () => {
+    const order = await placedOrder(t, key, { autoCapture: null });
+    expect((await readOrder(t, key, order.id)).money).toMatchObject({
+      status: 'CAPTURED',
+      captured_amount: 1000,
+      remaining_authorized_amount: 0,
+      authorization_expires_at: null,
+    });
+    expect(await klarnaOrder(t, order.klarna_order_id)).toMatchObject({
+      status: 'CAPTURED',
+      captured_amount: 1000,
+    });
+    const refund = await moneyPost(t, key, order.id, 'refunds', {
+      amount: 1000,
+      reason: 'Cancelled in the trial',
+    });
+    expect(refund.status).toBe(201);
+    expect((await klarnaOrder(t, order.klarna_order_id)).refunded_amount).toBe(1000);
+    // Reconciliation records Klarna's capture of the order once, without counting it twice.
+    await t.app.get(OrderReconciliationJob).reconcile(order.id);
+    expect((await readOrder(t, key, order.id)).money).toMatchObject({
+      captured_amount: 1000,
+      refunded_amount: 1000,
+      captures: [expect.objectContaining({ amount: 1000, source: 'klarna' })],
+    });
+  });
 });
