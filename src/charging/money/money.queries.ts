@@ -53,6 +53,16 @@ export async function lockOrderMoney(
   merchantId: string,
   orderId: string,
 ): Promise<LockedMoneyRow | undefined> {
+  // The lock first, in its own statement: a SELECT … FOR UPDATE that waited for a finalizing transaction sees the
+  // order's new version but evaluates its subqueries in its older snapshot (READ COMMITTED), which would count an
+  // operation just finalized both in the order's amounts and as still in flight. The next statement's snapshot
+  // sees both changes.
+  const locked = await sql<{ id: string }>(
+    tx,
+    `select id from orders where id = $1 and merchant_id = $2 for update`,
+    [orderId, merchantId],
+  );
+  if (locked.length === 0) return undefined;
   const [row] = await sql<LockedMoneyRow>(
     tx,
     `select o.id, o.status, o.klarna_order_id, o.order_amount, o.captured_amount, o.refunded_amount, o.canceled_at,
@@ -63,8 +73,7 @@ export async function lockOrderMoney(
                        where op.order_id = o.id and op.kind = 'refund' and op.status = 'unknown'), 0) as pending_refunds,
             (select count(*) from order_operations op
               where op.order_id = o.id and op.kind = 'cancel' and op.status = 'unknown')::int as pending_cancels
-       from orders o where o.id = $1 and o.merchant_id = $2
-        for update`,
+       from orders o where o.id = $1 and o.merchant_id = $2`,
     [orderId, merchantId],
   );
   return row;
