@@ -31,6 +31,7 @@ import { SessionsModule } from '../signup/sessions/sessions.module';
 import { TermsModule } from '../signup/terms/terms.module';
 import { MetricsModule } from '../operations/metrics/metrics.module';
 import { OrdersModule } from '../charging/orders/orders.module';
+import { MoneyModule } from '../charging/money/money.module';
 import { WebhooksModule } from '../events/webhooks/webhooks.module';
 import { ReceiptsModule } from '../evidence/receipts/receipts.module';
 import { DemoModule } from '../demo/demo.module';
@@ -97,6 +98,7 @@ export class AppModule {
         ReceiptsModule,
         ...(config.demoSeed ? [DemoModule] : []),
         OrdersModule,
+        MoneyModule,
         SubscriptionsModule,
         PortalModule,
       ],

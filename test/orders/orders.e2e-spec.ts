@@ -88,7 +88,12 @@ describe('token orders', () => {
 
     const read = await t.request('GET', `/v1/orders/${res.body.id}`, { key });
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ ...res.body, completed_at: expect.any(String) });
+    // The read adds the money as Klarna holds it (issue #14): captured at once, the default capture policy.
+    expect(read.body).toEqual({
+      ...res.body,
+      completed_at: expect.any(String),
+      money: expect.objectContaining({ status: 'CAPTURED', authorized_amount: 1000, captured_amount: 1000 }),
+    });
   });
 
   it('replays the stored answer byte for byte for the same key and body, for 24 hours', async () => {

@@ -7,6 +7,7 @@ import { AuditEntry } from '../../evidence/audit/audit-entry.entity';
 import { ChainHead } from '../../signup/consents/chain/chain-head.entity';
 import { Merchant } from '../../merchants/merchant.entity';
 import { Order } from '../../charging/orders/order.entity';
+import { OrderOperation } from '../../charging/money/order-operation.entity';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
 import { Session } from '../../signup/sessions/session.entity';
 import {
@@ -37,6 +38,7 @@ export const ENTITIES = [
   AuditEntry,
   ChainHead,
   Order,
+  OrderOperation,
   IdempotencyKey,
   Subscription,
   SubscriptionCycle,

@@ -82,6 +82,12 @@ export function toOrderDto(v: OrderView): OrderDto {
   };
 }
 
+/**
+ * How long Klarna keeps an uncaptured authorization of a token order open (its `expires_at`): 28 days, as the
+ * Order Management emulator applies it. Reconciliation replaces this estimate with Klarna's own `expires_at`.
+ */
+export const AUTHORIZATION_LIFETIME_MS = 28 * 24 * 3600_000;
+
 /** An HTTP answer rendered to bytes, so that a replay can send exactly the same. */
 export interface RenderedAnswer {
   status: number;
@@ -168,9 +174,9 @@ export const klarnaRejected = (v: OrderView, errors?: FieldError[]): ProblemExce
  * Deterministic, so every attempt for one merchant key (request, retries, completer, another instance) sends
  * the same key, and Klarna places at most one order for it.
  */
-export function klarnaIdempotencyKey(merchantId: string, key: string): string {
+export function klarnaIdempotencyKey(merchantId: string, key: string, namespace = 'token-order'): string {
   const h = createHash('sha256')
-    .update(`autopay:token-order\u0000${merchantId}\u0000${key}`, 'utf8')
+    .update(`autopay:${namespace}\u0000${merchantId}\u0000${key}`, 'utf8')
     .digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;

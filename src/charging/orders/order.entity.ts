@@ -115,4 +115,40 @@ export class Order {
 
   @Property({ type: 'timestamptz', nullable: true })
   completedAt?: Date | null;
+
+  // ---- The money at Klarna's Order Management (src/charging/money), once the order is placed ----------------
+
+  /** Sent to Klarna as `auto_capture`: the order was captured in full when placed. */
+  @Property({ type: 'boolean', default: false })
+  autoCapture: boolean = false;
+
+  /** Captured at Klarna, minor units (what Autopay captured plus what reconciliation found). */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  capturedAmount: number = 0;
+
+  @Property({ type: new BigIntType('number'), default: 0 })
+  refundedAmount: number = 0;
+
+  /** Until when the uncaptured authorization can be captured (Klarna's `expires_at`). */
+  @Property({ type: 'timestamptz', nullable: true })
+  authorizationExpiresAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  canceledAt?: Date | null;
+
+  /** Klarna's Order Management status as last read by reconciliation (`CLOSED`, `EXPIRED` are only known so). */
+  @Property({ type: 'text', nullable: true })
+  klarnaStatus?: string | null;
+
+  /** Bumped by every change of the money columns; reconciliation writes only over the version it read. */
+  @Property({ type: 'integer', default: 0 })
+  moneyVersion: number = 0;
+
+  /** When reconciliation read the order from Klarna last. */
+  @Property({ type: 'timestamptz', nullable: true })
+  reconciledAt?: Date | null;
+
+  /** When `order.capture_expiring` was raised (once per order). */
+  @Property({ type: 'timestamptz', nullable: true })
+  captureExpiringNotifiedAt?: Date | null;
 }

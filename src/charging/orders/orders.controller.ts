@@ -104,13 +104,4 @@ export class OrdersController {
   ): Promise<OrderPageDto> {
     return this.orders.list(merchantId, customerTokenId, query);
   }
-
-  @Get('orders/:order_id')
-  @Auth('merchant')
-  @ApiOperation({ summary: 'Read an order (its current state)' })
-  @ApiOkResponse({ type: OrderDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  get(@CurrentMerchantId() merchantId: string, @Param('order_id') id: string): Promise<OrderDto> {
-    return this.orders.get(merchantId, id);
-  }
 }

@@ -4,7 +4,7 @@ import { outboxCtes, type OutboxCteInput } from '../../events/outbox-sql';
 import type { CustomerTokenStatus } from '../../signup/customer-tokens/customer-token.entity';
 import type { KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
 import type { IntendedUse, TermsScope } from '../../signup/terms/terms.entity';
-import type { RenderedAnswer, OrderView } from './order-answers';
+import { AUTHORIZATION_LIFETIME_MS, type RenderedAnswer, type OrderView } from './order-answers';
 import type { OrderStatus } from './order.entity';
 
 // Every hand-written statement of token orders (issue #15: one query file per feature, all through sql()).
@@ -110,8 +110,9 @@ export async function claimTokenOrder(em: EntityManager, params: unknown[]): Pro
            insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
                                klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
                                order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
-                               next_attempt_at, created_at, updated_at)
-           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5
+                               next_attempt_at, created_at, updated_at, auto_capture)
+           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5,
+                  coalesce(($17::jsonb ->> 'auto_capture')::boolean, false)
              from claimed
            returning id)
          select chargeable.* from chargeable where exists (select 1 from placed)`,
@@ -181,6 +182,7 @@ function finalizedCtes(
   answer: RenderedAnswer,
   now: Date,
 ): string {
+  const placed = order.status === 'accepted' || order.status === 'pending';
   return `
     o as (
       update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
@@ -189,7 +191,9 @@ function finalizedCtes(
              redirect_url = ${p(order.redirectUrl)},
              error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
              klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
-             completed_at = ${p(now)}, updated_at = ${p(now)}
+             completed_at = ${p(now)}, updated_at = ${p(now)},
+             captured_amount = case when ${p(placed)} and auto_capture then order_amount else 0 end,
+             authorization_expires_at = ${p(placed ? new Date(now.getTime() + AUTHORIZATION_LIFETIME_MS) : null)}::timestamptz
        where id = ${p(order.id)} and status = 'unknown' returning id),
     k as (
       update idempotency_keys set response_status = ${p(answer.status)},

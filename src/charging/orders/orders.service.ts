@@ -205,12 +205,6 @@ export class OrdersService {
     return toPage(rows, limit, (o) => toOrderDto(viewOf(o)));
   }
 
-  async get(merchantId: string, id: string): Promise<OrderDto> {
-    const order = await this.em.fork().findOne(Order, { id, merchant: merchantId });
-    if (!order) throw notFound('Order', id);
-    return toOrderDto(viewOf(order));
-  }
-
   private fromExisting(row: PlaceRow, requestHash: string): Placement {
     if (row.key_request_hash !== requestHash) {
       return {
@@ -487,6 +481,14 @@ function rejectedBy(problem: ProblemException): ChargeOutcome {
   return { kind: 'rejected', orderId: null, code: problem.code, detail: problem.detail ?? problem.title };
 }
 
+/**
+ * The capture policy's default (docs/money.md): a token order is captured when it is placed, unless the order (or
+ * its subscription) says `auto_capture: false`. Autopay's charges are subscription cycles and on-demand charges of
+ * digital services, delivered when charged; an authorization left uncaptured is money silently never collected
+ * once Klarna lets it expire (28 days).
+ */
+export const DEFAULT_AUTO_CAPTURE = true;
+
 function klarnaBody(input: TokenOrderInput): KlarnaTokenOrderRequest {
   return {
     purchase_currency: input.purchase_currency.toUpperCase(),
@@ -494,7 +496,7 @@ function klarnaBody(input: TokenOrderInput): KlarnaTokenOrderRequest {
     order_tax_amount: input.order_tax_amount,
     // Plain JSON: exactly what is stored and re-sent on every retry.
     order_lines: JSON.parse(JSON.stringify(input.order_lines)) as KlarnaTokenOrderRequest['order_lines'],
-    ...(input.auto_capture !== undefined ? { auto_capture: input.auto_capture } : {}),
+    auto_capture: input.auto_capture ?? DEFAULT_AUTO_CAPTURE,
     ...(input.merchant_reference1 !== undefined ? { merchant_reference1: input.merchant_reference1 } : {}),
     ...(input.merchant_reference2 !== undefined ? { merchant_reference2: input.merchant_reference2 } : {}),
   };

@@ -392,6 +392,7 @@ export class SubscriptionCharger {
         order_lines: order.order_lines,
         merchant_reference1: order.merchant_reference1,
         merchant_reference2: order.merchant_reference2 ?? cycleKey(sub.id, claim.cycle),
+        ...(order.auto_capture !== undefined ? { auto_capture: order.auto_capture } : {}),
       },
       { subscriptionId: sub.id },
     );

@@ -15,8 +15,8 @@ export type SubscriptionStatus = 'active' | 'paused' | 'past_due' | 'halted' | '
 /** Statuses the scheduler charges. */
 export const CHARGEABLE_STATUSES: SubscriptionStatus[] = ['active', 'past_due'];
 
-/** The order each cycle places (a token order without `auto_capture`). */
-export type SubscriptionOrder = Omit<TokenOrderInput, 'auto_capture'>;
+/** The order each cycle places (a token order; `auto_capture` left out applies the default capture policy). */
+export type SubscriptionOrder = TokenOrderInput;
 
 export interface RetryPolicy {
   delays_days: number[];

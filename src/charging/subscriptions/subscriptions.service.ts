@@ -157,6 +157,7 @@ export class SubscriptionsService {
       ...(input.order.merchant_reference2 !== undefined
         ? { merchant_reference2: input.order.merchant_reference2 }
         : {}),
+      ...(input.order.auto_capture !== undefined ? { auto_capture: input.order.auto_capture } : {}),
     };
     const rhythm = {
       startDate: input.start_date,

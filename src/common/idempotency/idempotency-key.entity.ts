@@ -28,6 +28,11 @@ export class IdempotencyKey {
   @Index()
   orderId?: string | null;
 
+  /** The capture, refund or cancellation (order_operations) this key started; null for the other routes. */
+  @Property({ type: 'text', nullable: true })
+  @Index()
+  operationId?: string | null;
+
   /** While a request other than a token order runs: until when it holds the key (after a crash, the lease ends). */
   @Property({ type: 'timestamptz', nullable: true })
   lockedUntil?: Date | null;

@@ -33,7 +33,12 @@ export class CreateTokenOrderDto {
   @StringField({ optional: true, maxLength: 255 })
   merchant_reference2?: string;
 
-  @BoolField({ optional: true, description: 'Capture at once (default false).' })
+  @BoolField({
+    optional: true,
+    description:
+      'Capture at once (default true: the capture policy in docs/money.md); false leaves the order authorized ' +
+      'for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before).',
+  })
   auto_capture?: boolean;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import {
+  BoolField,
   CurrencyField,
   EnumField,
   IntField,
@@ -60,6 +61,14 @@ export class SubscriptionOrderDto {
 
   @StringField({ optional: true, maxLength: 255, description: 'Default `<subscription id>:cycle:<n>`.' })
   merchant_reference2?: string;
+
+  @BoolField({
+    optional: true,
+    description:
+      'Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each ' +
+      'cycle authorized for `POST /v1/orders/{id}/captures`.',
+  })
+  auto_capture?: boolean;
 }
 
 export class CreateSubscriptionDto {

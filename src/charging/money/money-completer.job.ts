@@ -1,0 +1,92 @@
+import { ConfigService } from '@nestjs/config';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
+import type { AppConfig, OrdersConfig } from '../../config/app-config';
+import { MerchantsService } from '../../merchants/merchants.service';
+import { Order } from '../orders/order.entity';
+import { MoneyAttempts } from './money-attempts';
+import { abandonOverdueOperations, claimDueOperations } from './money.queries';
+import { OrderOperation } from './order-operation.entity';
+
+const BATCH = 50;
+const CONCURRENCY = 8;
+
+/**
+ * Finishes captures, refunds and cancellations whose outcome is unknown (Klarna timed out, a 5xx, a lost answer,
+ * or the request died and its lease ran out), like the token orders' completer: each due row is leased in one
+ * statement (SKIP LOCKED, attempt counter + new lease) and Klarna is called again with the operation's own
+ * Klarna-Idempotency-Key and body, so Klarna executes it at most once. Gives up after `giveUpAfterMs` (20 h),
+ * inside Klarna's 24 h idempotency window.
+ */
+@Injectable()
+export class MoneyCompleterJob extends PeriodicJob {
+  readonly name = 'money-completer';
+  readonly intervalMs: number;
+  private readonly config: OrdersConfig;
+
+  constructor(
+    scheduler: SchedulerRegistry,
+    config: ConfigService<AppConfig, true>,
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+    private readonly attempts: MoneyAttempts,
+    private readonly merchants: MerchantsService,
+  ) {
+    super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
+    this.config = config.getOrThrow('orders', { infer: true });
+    this.intervalMs = this.config.completerIntervalMs;
+  }
+
+  async runOnce(): Promise<number> {
+    const em = this.orm.em.fork();
+    const now = this.clock.now();
+    const abandoned = await abandonOverdueOperations(
+      em,
+      now,
+      new Date(now.getTime() - this.config.giveUpAfterMs),
+    );
+    for (const { id } of abandoned) {
+      this.logger.error(
+        { operation_id: id },
+        'money operation outcome still unknown; reconcile it with Klarna',
+      );
+    }
+    const claimed = await claimDueOperations(
+      em,
+      new Date(now.getTime() + this.config.attemptLeaseMs),
+      now,
+      BATCH,
+    );
+    const queue = [...claimed];
+    const worker = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) await this.complete(row);
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    return claimed.length;
+  }
+
+  private async complete(row: { id: string; attempts: number }): Promise<void> {
+    try {
+      const em = this.orm.em.fork();
+      const operation = await em.findOneOrFail(OrderOperation, { id: row.id });
+      const order = await em.findOneOrFail(Order, { id: operation.orderId });
+      const credentials = await this.merchants.klarnaCredentials(operation.merchantId, em);
+      const settled = await this.attempts.run({
+        operation: { ...operation, attempts: row.attempts },
+        klarnaOrderId: order.klarnaOrderId!,
+        attempt: row.attempts,
+        credentials,
+        origin: 'completer',
+      });
+      this.logger.log(
+        { operation_id: row.id, attempt: row.attempts, result: settled.kind },
+        'money completion',
+      );
+    } catch (error) {
+      this.logger.error({ err: error, operation_id: row.id }, 'money completion failed');
+    }
+  }
+}

@@ -1,0 +1,247 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Auth } from '../../common/auth/auth.decorator';
+import { CurrentMerchantId } from '../../common/auth/principal';
+import { ProblemDto } from '../../common/errors/problem.dto';
+import { ProblemException } from '../../common/errors/problem.exception';
+import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.problems';
+import { ApiIdempotencyKey } from '../../common/idempotency/idempotent.decorator';
+import {
+  CreateCaptureDto,
+  CreateRefundDto,
+  OperationDto,
+  OrderDetailDto,
+  OrderDetailPageDto,
+  OrderListQueryDto,
+} from './dto/money.dto';
+import { MoneyService, type OperationAnswer, type OperationRequest } from './money.service';
+
+const SEMANTICS =
+  'Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per ' +
+  'Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key ' +
+  'with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 ' +
+  '`REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes ' +
+  'it in the background with the same Klarna idempotency key.';
+
+const KLARNA_FAILURES = [
+  ApiBadGatewayResponse({ type: ProblemDto, description: '`KLARNA_CREDENTIALS_REJECTED`' }),
+  ApiServiceUnavailableResponse({
+    type: ProblemDto,
+    description: '`KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key.',
+  }),
+  ApiNotFoundResponse({ type: ProblemDto, description: 'No such order of this merchant.' }),
+  ApiBadRequestResponse({
+    type: ProblemDto,
+    description: '`VALIDATION_FAILED` (also a missing Idempotency-Key)',
+  }),
+];
+
+function documented(...decorators: MethodDecorator[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const d of [...decorators, ...KLARNA_FAILURES]) d(target, key, descriptor);
+  };
+}
+
+@ApiTags('orders')
+@Controller('v1/orders')
+export class MoneyController {
+  constructor(private readonly money: MoneyService) {}
+
+  @Get()
+  @Auth('merchant')
+  @ApiOperation({
+    summary: "List the merchant's orders across tokens, newest first, with their money",
+    description:
+      'Filters: `status`, `created_from` (inclusive), `created_to` (exclusive), `customer_token_id`, ' +
+      '`subscription_id`. Cursor pagination with `next_cursor`.',
+  })
+  @ApiOkResponse({ type: OrderDetailPageDto })
+  @ApiBadRequestResponse({ type: ProblemDto })
+  list(
+    @CurrentMerchantId() merchantId: string,
+    @Query() query: OrderListQueryDto,
+  ): Promise<OrderDetailPageDto> {
+    return this.money.list(merchantId, query);
+  }
+
+  @Get(':order_id')
+  @Auth('merchant')
+  @ApiOperation({
+    summary: 'Read an order, with its money as Klarna holds it',
+    description:
+      '`money`: authorized, captured, refunded and remaining amounts, the captures (`cap_…`) and refunds ' +
+      '(`ref_…`) with their statuses, and when an uncaptured authorization expires.',
+  })
+  @ApiOkResponse({ type: OrderDetailDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  get(@CurrentMerchantId() merchantId: string, @Param('order_id') id: string): Promise<OrderDetailDto> {
+    return this.money.get(merchantId, id);
+  }
+
+  @Post(':order_id/captures')
+  @Auth('merchant')
+  @ApiOperation({
+    summary: 'Capture an order (the whole remaining amount by default, or an amount and lines)',
+    description: `Refused with 422 \`CAPTURE_EXCEEDS_AUTHORIZATION\` above the remaining authorized amount, 409 \`CAPTURE_NOT_ALLOWED\` when cancelled, expired or captured in full. ${SEMANTICS}`,
+  })
+  @ApiBody({
+    type: CreateCaptureDto,
+    examples: {
+      whole: { summary: 'The whole remaining amount', value: {} },
+      partial: {
+        summary: 'Part of it',
+        value: { amount: 500, description: 'First half', reference: 'cap-1' },
+      },
+    },
+  })
+  @ApiIdempotencyKey(true, 'capture')
+  @documented(
+    ApiCreatedResponse({ type: OperationDto, description: 'Klarna captured it.' }),
+    ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
+    ApiConflictResponse({
+      type: ProblemDto,
+      description: '`CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDto,
+      description: '`CAPTURE_EXCEEDS_AUTHORIZATION`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED`',
+    }),
+  )
+  async capture(
+    @CurrentMerchantId() merchantId: string,
+    @Param('order_id') orderId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CreateCaptureDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.operate(merchantId, orderId, idempotencyKey, request, reply, {
+      kind: 'capture',
+      amount: body.amount,
+      orderLines: plain(body.order_lines),
+      description: body.description,
+      reference: body.reference,
+    });
+  }
+
+  @Post(':order_id/refunds')
+  @Auth('merchant')
+  @ApiOperation({
+    summary: 'Refund (part of) a captured order; several partial refunds are allowed',
+    description: `Refused with 422 \`REFUND_EXCEEDS_CAPTURED\` above captured minus refunded, 409 \`REFUND_NOT_ALLOWED\` when nothing is captured. ${SEMANTICS}`,
+  })
+  @ApiBody({
+    type: CreateRefundDto,
+    examples: {
+      partial: { summary: 'A partial refund', value: { amount: 300, reason: 'Goodwill credit' } },
+    },
+  })
+  @ApiIdempotencyKey(true, 'refund')
+  @documented(
+    ApiCreatedResponse({ type: OperationDto, description: 'Klarna refunded it.' }),
+    ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
+    ApiConflictResponse({
+      type: ProblemDto,
+      description: '`REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDto,
+      description: '`REFUND_EXCEEDS_CAPTURED`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED`',
+    }),
+  )
+  async refund(
+    @CurrentMerchantId() merchantId: string,
+    @Param('order_id') orderId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CreateRefundDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.operate(merchantId, orderId, idempotencyKey, request, reply, {
+      kind: 'refund',
+      amount: body.amount,
+      orderLines: plain(body.order_lines),
+      description: body.reason,
+      reference: body.reference,
+    });
+  }
+
+  @Post(':order_id/cancel')
+  @HttpCode(200)
+  @Auth('merchant')
+  @ApiOperation({
+    summary: 'Cancel (void) an order nothing of which is captured',
+    description: `Refused with 409 \`CANCEL_NOT_ALLOWED\` once anything is captured (refund instead). ${SEMANTICS}`,
+  })
+  @ApiIdempotencyKey(true, 'cancellation')
+  @documented(
+    ApiOkResponse({ type: OperationDto, description: 'Klarna cancelled the order.' }),
+    ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
+    ApiConflictResponse({
+      type: ProblemDto,
+      description: '`CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+    }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDto,
+      description: '`IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED`',
+    }),
+  )
+  async cancel(
+    @CurrentMerchantId() merchantId: string,
+    @Param('order_id') orderId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.operate(merchantId, orderId, idempotencyKey, request, reply, { kind: 'cancel' });
+  }
+
+  private async operate(
+    merchantId: string,
+    orderId: string,
+    idempotencyKey: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    operation: OperationRequest,
+  ): Promise<void> {
+    const keyProblem = idempotencyKeyProblem(idempotencyKey);
+    if (keyProblem) throw keyProblem;
+    const result: OperationAnswer = await this.money.operate(
+      merchantId,
+      orderId,
+      idempotencyKey!,
+      operation,
+      {
+        requestId: String(request.id),
+        actor: 'merchant',
+      },
+    );
+    const { answer } = result;
+    if (answer instanceof ProblemException) throw answer;
+    void reply.status(answer.status).header('Content-Type', answer.contentType);
+    for (const [name, value] of Object.entries(answer.headers ?? {})) void reply.header(name, value);
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    await reply.send(answer.body);
+  }
+}
+
+/** Plain JSON of validated lines: exactly what is stored and re-sent on every retry. */
+function plain<T>(value: T | undefined): OperationRequest['orderLines'] {
+  return value === undefined
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as OperationRequest['orderLines']);
+}

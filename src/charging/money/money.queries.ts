@@ -1,0 +1,429 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, sqlParams } from '../../common/database/sql';
+import type { OperationKind, OperationStatus } from './order-operation.entity';
+
+// Every hand-written statement of captures, refunds and cancellations (one query file per feature).
+
+/** The idempotency key of a money operation and, when final, the answer every replay gets. */
+export interface OperationKeyRow {
+  request_hash: string;
+  operation_id: string | null;
+  response_status: number | null;
+  response_content_type: string | null;
+  response_body: string | null;
+  op_status: OperationStatus | null;
+  op_last_error: string | null;
+  op_next_attempt_at: string | null;
+}
+
+export async function readOperationKey(
+  em: EntityManager,
+  merchantId: string,
+  key: string,
+): Promise<OperationKeyRow | undefined> {
+  const [row] = await sql<OperationKeyRow>(
+    em,
+    `select k.request_hash, k.operation_id, k.response_status, k.response_content_type, k.response_body,
+            op.status as op_status, op.last_error as op_last_error, op.next_attempt_at as op_next_attempt_at
+       from idempotency_keys k left join order_operations op on op.id = k.operation_id
+      where k.merchant_id = $1 and k.key = $2`,
+    [merchantId, key],
+  );
+  return row;
+}
+
+/** An order's money, locked for the transaction (FOR UPDATE), with what is in flight at Klarna. */
+export interface LockedMoneyRow {
+  id: string;
+  status: string;
+  klarna_order_id: string | null;
+  order_amount: string;
+  captured_amount: string;
+  refunded_amount: string;
+  canceled_at: string | null;
+  authorization_expires_at: string | null;
+  klarna_status: string | null;
+  pending_captures: string;
+  pending_refunds: string;
+  pending_cancels: number;
+}
+
+export async function lockOrderMoney(
+  tx: EntityManager,
+  merchantId: string,
+  orderId: string,
+): Promise<LockedMoneyRow | undefined> {
+  // The lock first, in its own statement: a SELECT … FOR UPDATE that waited for a finalizing transaction sees the
+  // order's new version but evaluates its subqueries in its older snapshot (READ COMMITTED), which would count an
+  // operation just finalized both in the order's amounts and as still in flight. The next statement's snapshot
+  // sees both changes.
+  const locked = await sql<{ id: string }>(
+    tx,
+    `select id from orders where id = $1 and merchant_id = $2 for update`,
+    [orderId, merchantId],
+  );
+  if (locked.length === 0) return undefined;
+  const [row] = await sql<LockedMoneyRow>(
+    tx,
+    `select o.id, o.status, o.klarna_order_id, o.order_amount, o.captured_amount, o.refunded_amount, o.canceled_at,
+            o.authorization_expires_at, o.klarna_status,
+            coalesce((select sum(amount) from order_operations op
+                       where op.order_id = o.id and op.kind = 'capture' and op.status = 'unknown'), 0) as pending_captures,
+            coalesce((select sum(amount) from order_operations op
+                       where op.order_id = o.id and op.kind = 'refund' and op.status = 'unknown'), 0) as pending_refunds,
+            (select count(*) from order_operations op
+              where op.order_id = o.id and op.kind = 'cancel' and op.status = 'unknown')::int as pending_cancels
+       from orders o where o.id = $1 and o.merchant_id = $2`,
+    [orderId, merchantId],
+  );
+  return row;
+}
+
+export interface NewOperation {
+  id: string;
+  orderId: string;
+  merchantId: string;
+  kind: OperationKind;
+  amount: number;
+  orderLines: unknown[] | null;
+  description: string | null;
+  reference: string | null;
+  idempotencyKey: string;
+  klarnaIdempotencyKey: string;
+  requestId: string;
+  actor: string;
+  nextAttemptAt: Date;
+  now: Date;
+}
+
+/**
+ * Claims the idempotency key and commits the first attempt (inside the caller's transaction, which holds the
+ * order's lock). False when another request holds the key already.
+ */
+export async function claimOperation(
+  tx: EntityManager,
+  op: NewOperation,
+  requestHash: string,
+  keyExpiresAt: Date,
+): Promise<boolean> {
+  const rows = await sql<{ id: string }>(
+    tx,
+    `with claimed as (
+           insert into idempotency_keys (merchant_id, key, request_hash, operation_id, created_at, expires_at)
+           values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning operation_id)
+     insert into order_operations (id, order_id, merchant_id, kind, source, status, amount, order_lines, description,
+                                   reference, idempotency_key, klarna_idempotency_key, request_id, actor, attempts,
+                                   next_attempt_at, created_at, updated_at)
+     select operation_id, $7, $1, $8, 'api', 'unknown', $9, $10::jsonb, $11, $12, $2, $13, $14, $15, 1, $16, $5, $5
+       from claimed
+     returning id`,
+    [
+      op.merchantId,
+      op.idempotencyKey,
+      requestHash,
+      op.id,
+      op.now,
+      keyExpiresAt,
+      op.orderId,
+      op.kind,
+      op.amount,
+      op.orderLines === null ? null : JSON.stringify(op.orderLines),
+      op.description,
+      op.reference,
+      op.klarnaIdempotencyKey,
+      op.requestId,
+      op.actor,
+      op.nextAttemptAt,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** Gives key and operation back when Klarna certainly never saw this attempt (and nobody took it over). */
+export async function releaseOperation(em: EntityManager, id: string, attempt: number): Promise<boolean> {
+  const rows = await sql<{ id: string }>(
+    em,
+    `with released as (
+         delete from order_operations where id = $1 and status = 'unknown' and attempts = $2 returning id)
+       delete from idempotency_keys where operation_id in (select id from released) returning operation_id as id`,
+    [id, attempt],
+  );
+  return rows.length > 0;
+}
+
+/** Leaves an unknown operation due for the completer after a backoff (only while this attempt holds it). */
+export async function rescheduleOperation(
+  em: EntityManager,
+  id: string,
+  attempt: number,
+  nextAttemptAt: Date,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await sql(
+    em,
+    `update order_operations set next_attempt_at = $3, last_error = $4, updated_at = $5
+      where id = $1 and status = 'unknown' and attempts = $2`,
+    [id, attempt, nextAttemptAt, reason, now],
+  );
+}
+
+export interface FinalOperation {
+  id: string;
+  orderId: string;
+  merchantId: string;
+  kind: OperationKind;
+  amount: number;
+  status: 'succeeded' | 'failed';
+  klarnaId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+/**
+ * Records Klarna's definite answer inside the caller's transaction: the operation (only while still unknown), the
+ * order's money when it succeeded, and the answer for replays. True when this call won.
+ */
+export async function finalizeOperation(
+  tx: EntityManager,
+  op: FinalOperation,
+  answer: { status: number; contentType: string; body: string },
+  now: Date,
+): Promise<boolean> {
+  const ok = op.status === 'succeeded';
+  const rows = await sql<{ won: number }>(
+    tx,
+    `with f as (
+         update order_operations set status = $2, klarna_id = $3, error_code = $4, error_message = $5,
+                next_attempt_at = null, last_error = null, completed_at = $6, updated_at = $6
+          where id = $1 and status = 'unknown' returning id, order_id, kind, amount),
+       m as (
+         update orders o set
+                captured_amount = o.captured_amount + case when f.kind = 'capture' then f.amount else 0 end,
+                refunded_amount = o.refunded_amount + case when f.kind = 'refund' then f.amount else 0 end,
+                canceled_at = case when f.kind = 'cancel' then $6::timestamptz else o.canceled_at end,
+                money_version = o.money_version + 1, updated_at = $6
+           from f where o.id = f.order_id and $7::boolean returning o.id),
+       k as (
+         update idempotency_keys set response_status = $8, response_content_type = $9, response_body = $10
+          where operation_id in (select id from f) returning 1)
+     select ((select count(*) from f) + 0 * (select count(*) from m) + 0 * (select count(*) from k))::int as won`,
+    [
+      op.id,
+      op.status,
+      op.klarnaId,
+      op.errorCode,
+      op.errorMessage,
+      now,
+      ok,
+      answer.status,
+      answer.contentType,
+      answer.body,
+    ],
+  );
+  return rows[0].won === 1;
+}
+
+/** The stored answer of a final operation (another recorder won). */
+export async function storedOperationAnswer(
+  em: EntityManager,
+  operationId: string,
+): Promise<{ status: number; contentType: string; body: string } | undefined> {
+  const [row] = await sql<{ response_status: number; response_content_type: string; response_body: string }>(
+    em,
+    `select response_status, response_content_type, response_body from idempotency_keys
+      where operation_id = $1 and response_status is not null`,
+    [operationId],
+  );
+  return row
+    ? { status: row.response_status, contentType: row.response_content_type, body: row.response_body }
+    : undefined;
+}
+
+/** Unknown operations past the give-up age: no longer retried (a retry could fall outside Klarna's window). */
+export function abandonOverdueOperations(
+  em: EntityManager,
+  now: Date,
+  giveUpBefore: Date,
+): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    em,
+    `update order_operations set next_attempt_at = null, last_error = 'gave_up', updated_at = $1
+        where status = 'unknown' and next_attempt_at <= $1 and created_at <= $2 returning id`,
+    [now, giveUpBefore],
+  );
+}
+
+/** Leases up to `batch` due unknown operations to this instance (SKIP LOCKED), counting the attempt. */
+export function claimDueOperations(
+  em: EntityManager,
+  leaseUntil: Date,
+  now: Date,
+  batch: number,
+): Promise<{ id: string; attempts: number }[]> {
+  return sql<{ id: string; attempts: number }>(
+    em,
+    `update order_operations set attempts = attempts + 1, next_attempt_at = $1, updated_at = $2
+        where id in (select id from order_operations
+                      where status = 'unknown' and next_attempt_at <= $2
+                      order by next_attempt_at limit $3 for update skip locked)
+        returning id, attempts`,
+    [leaseUntil, now, batch],
+  );
+}
+
+export interface OrderListFilter {
+  merchantId: string;
+  before?: string;
+  status?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  customerTokenId?: string;
+  subscriptionId?: string;
+  limit: number;
+}
+
+/** A merchant's orders across tokens, newest first, with the filters of GET /v1/orders. */
+export function listOrderIds(em: EntityManager, f: OrderListFilter): Promise<{ id: string }[]> {
+  const { values, p } = sqlParams();
+  const where = [`merchant_id = ${p(f.merchantId)}`];
+  if (f.before) where.push(`id < ${p(f.before)}`);
+  if (f.status) where.push(`status = ${p(f.status)}`);
+  if (f.createdFrom) where.push(`created_at >= ${p(f.createdFrom)}`);
+  if (f.createdTo) where.push(`created_at < ${p(f.createdTo)}`);
+  if (f.customerTokenId) where.push(`customer_token_id = ${p(f.customerTokenId)}`);
+  if (f.subscriptionId) where.push(`subscription_id = ${p(f.subscriptionId)}`);
+  return sql<{ id: string }>(
+    em,
+    `select id from orders where ${where.join(' and ')} order by id desc limit ${p(f.limit + 1)}`,
+    values,
+  );
+}
+
+/**
+ * Leases placed orders whose money can still change at Klarna and that are due for a read (none of their own
+ * operations in flight), longest unread first; the lease moves `reconciled_at` in the same statement.
+ */
+export function claimOrdersToReconcile(
+  em: EntityManager,
+  claimedAs: Date,
+  dueBefore: Date,
+  batch: number,
+): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    em,
+    `update orders set reconciled_at = $1
+      where id in (select o.id from orders o
+                    where o.status in ('accepted', 'pending') and o.klarna_order_id is not null
+                      and coalesce(o.klarna_status, '') not in ('CLOSED', 'CANCELLED', 'EXPIRED')
+                      and o.canceled_at is null
+                      and (o.reconciled_at is null or o.reconciled_at <= $2)
+                      and not exists (select 1 from order_operations op
+                                       where op.order_id = o.id and op.status = 'unknown')
+                    order by o.reconciled_at nulls first, o.id
+                    limit $3 for update skip locked)
+      returning id`,
+    [claimedAs, dueBefore, batch],
+  );
+}
+
+/** Klarna's capture and refund ids this order already has rows for. */
+export function knownKlarnaIds(em: EntityManager, orderId: string): Promise<{ klarna_id: string }[]> {
+  return sql<{ klarna_id: string }>(
+    em,
+    `select klarna_id from order_operations where order_id = $1 and klarna_id is not null`,
+    [orderId],
+  );
+}
+
+export interface ReconciledMoney {
+  orderId: string;
+  version: number;
+  capturedAmount: number;
+  refundedAmount: number;
+  klarnaStatus: string;
+  expiresAt: Date | null;
+  canceled: boolean;
+  now: Date;
+}
+
+/** Writes Klarna's amounts over the version read; false when an operation changed the order meanwhile. */
+export async function applyReconciledMoney(tx: EntityManager, r: ReconciledMoney): Promise<boolean> {
+  const rows = await sql<{ id: string }>(
+    tx,
+    `update orders set captured_amount = $3, refunded_amount = $4, klarna_status = $5,
+            authorization_expires_at = coalesce($6::timestamptz, authorization_expires_at),
+            canceled_at = case when $7::boolean then coalesce(canceled_at, $8::timestamptz) else canceled_at end,
+            money_version = money_version + 1, reconciled_at = $8, updated_at = $8
+      where id = $1 and money_version = $2
+        and not exists (select 1 from order_operations op where op.order_id = $1 and op.status = 'unknown')
+      returning id`,
+    [
+      r.orderId,
+      r.version,
+      r.capturedAmount,
+      r.refundedAmount,
+      r.klarnaStatus,
+      r.expiresAt,
+      r.canceled,
+      r.now,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/** Orders whose uncaptured authorization expires before `horizon`, not yet announced; marked in the statement. */
+export function claimExpiringAuthorizations(
+  em: EntityManager,
+  now: Date,
+  horizon: Date,
+  batch: number,
+): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    em,
+    `update orders set capture_expiring_notified_at = $1
+      where id in (select id from orders
+                    where status in ('accepted', 'pending') and canceled_at is null
+                      and captured_amount < order_amount and capture_expiring_notified_at is null
+                      and authorization_expires_at is not null
+                      and authorization_expires_at > $1 and authorization_expires_at <= $2
+                    order by authorization_expires_at limit $3 for update skip locked)
+      returning id`,
+    [now, horizon, batch],
+  );
+}
+
+export interface ExternalOperation {
+  id: string;
+  orderId: string;
+  merchantId: string;
+  kind: OperationKind;
+  amount: number;
+  klarnaId: string | null;
+  description: string | null;
+  reference: string | null;
+  at: Date;
+  now: Date;
+}
+
+/** Records a capture, refund or cancellation made outside Autopay (found at Klarna by reconciliation). */
+export async function insertExternalOperation(tx: EntityManager, op: ExternalOperation): Promise<void> {
+  await sql(
+    tx,
+    `insert into order_operations (id, order_id, merchant_id, kind, source, status, amount, description, reference,
+                                   klarna_id, actor, attempts, created_at, updated_at, completed_at)
+     values ($1, $2, $3, $4, 'klarna', 'succeeded', $5, $6, $7, $8, 'klarna', 0, $9, $10, $10)`,
+    [
+      op.id,
+      op.orderId,
+      op.merchantId,
+      op.kind,
+      op.amount,
+      op.description,
+      op.reference,
+      op.klarnaId,
+      op.at,
+      op.now,
+    ],
+  );
+}

@@ -1,0 +1,360 @@
+import { ConfigService } from '@nestjs/config';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock';
+import { notFound, ProblemException, validationProblem } from '../../common/errors/problem.exception';
+import { sha256OfCanonical } from '../../common/hashing/canonical-json';
+import { idempotencyKeyReused, requestInProgress } from '../../common/idempotency/idempotency.problems';
+import { newId } from '../../common/ids';
+import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
+import type { AppConfig, OrdersConfig } from '../../config/app-config';
+import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
+import type { KlarnaOmOrderLine } from '../../klarna/klarna.types';
+import { MerchantsService } from '../../merchants/merchants.service';
+import {
+  toOrderDto,
+  viewOf,
+  klarnaIdempotencyKey,
+  type RenderedAnswer,
+  JSON_CONTENT_TYPE,
+} from '../orders/order-answers';
+import { Order } from '../orders/order.entity';
+import type { OrderDetailDto, OrderListQueryDto } from './dto/money.dto';
+import {
+  amountTooLarge,
+  KLARNA_KEY_NAMESPACE,
+  moneyOf,
+  notAllowed,
+  OPERATION_ID_PREFIX,
+  toOperationDto,
+} from './money-answers';
+import { MoneyAttempts, type OperationSettled } from './money-attempts';
+import {
+  claimOperation,
+  listOrderIds,
+  lockOrderMoney,
+  type LockedMoneyRow,
+  readOperationKey,
+  type OperationKeyRow,
+} from './money.queries';
+import { OrderOperation, type OperationKind } from './order-operation.entity';
+
+export interface OperationRequest {
+  kind: OperationKind;
+  /** Requested amount (captures: default the remaining amount; cancels: none). */
+  amount?: number;
+  orderLines?: KlarnaOmOrderLine[];
+  description?: string;
+  reference?: string;
+}
+
+export interface OperationContext {
+  requestId: string;
+  /** `merchant` or `admin:<key id>`. */
+  actor: string;
+}
+
+/** The HTTP answer of an operation request: a rendered answer (sent as is) or a problem. */
+export interface OperationAnswer {
+  answer: RenderedAnswer | ProblemException;
+  replayed: boolean;
+}
+
+/**
+ * Captures, refunds and cancellations of token orders at Klarna's Order Management, exactly once per
+ * Idempotency-Key. Checked against the order's money under the order's row lock (captured and refunded amounts,
+ * plus what is still in flight) BEFORE anything is recorded or sent, so an over-capture, an over-refund or a
+ * cancel after a capture is refused here with nothing sent. Then the operation and the key are committed, and
+ * Klarna is called with a Klarna-Idempotency-Key derived from ours; an unknown outcome is left to the completer.
+ */
+@Injectable()
+export class MoneyService {
+  private readonly config: OrdersConfig;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly merchants: MerchantsService,
+    private readonly attempts: MoneyAttempts,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.config = config.getOrThrow('orders', { infer: true });
+  }
+
+  async operate(
+    merchantId: string,
+    orderId: string,
+    idempotencyKey: string,
+    request: OperationRequest,
+    context: OperationContext,
+  ): Promise<OperationAnswer> {
+    const requestHash = sha256OfCanonical({
+      route: `order.${request.kind}`,
+      order_id: orderId,
+      amount: request.amount,
+      order_lines: request.orderLines,
+      description: request.description,
+      reference: request.reference,
+    });
+    for (let round = 0; round < 4; round++) {
+      const existing = await readOperationKey(this.em.fork(), merchantId, idempotencyKey);
+      if (existing) return this.fromExisting(existing, requestHash);
+      const credentials = await this.credentialsOf(merchantId, orderId);
+      const claimed = await this.claim(merchantId, orderId, idempotencyKey, requestHash, request, context);
+      if (!claimed) continue;
+      const settled = await this.attempts.run({
+        operation: claimed.operation,
+        klarnaOrderId: claimed.klarnaOrderId,
+        attempt: 1,
+        credentials,
+        origin: 'request',
+      });
+      return answerOf(settled);
+    }
+    throw new Error('idempotency key kept changing while starting an operation');
+  }
+
+  async get(merchantId: string, orderId: string): Promise<OrderDetailDto> {
+    const em = this.em.fork();
+    const order = await em.findOne(Order, { id: orderId, merchant: merchantId });
+    if (!order) throw notFound('Order', orderId);
+    const operations = await em.find(OrderOperation, { orderId: order.id }, { orderBy: { id: 'asc' } });
+    return this.detail(order, operations);
+  }
+
+  async list(merchantId: string, query: OrderListQueryDto): Promise<Page<OrderDetailDto>> {
+    const em = this.em.fork();
+    const limit = pageLimit(query);
+    const ids = await listOrderIds(em, {
+      merchantId,
+      limit,
+      before: decodeCursor(query.cursor),
+      status: query.status,
+      createdFrom: query.created_from ? new Date(query.created_from) : undefined,
+      createdTo: query.created_to ? new Date(query.created_to) : undefined,
+      customerTokenId: query.customer_token_id,
+      subscriptionId: query.subscription_id,
+    });
+    const wanted = ids.map((r) => r.id);
+    const orders = wanted.length
+      ? await em.find(Order, { id: { $in: wanted } }, { orderBy: { id: 'desc' } })
+      : [];
+    const operations = wanted.length
+      ? await em.find(OrderOperation, { orderId: { $in: wanted } }, { orderBy: { id: 'asc' } })
+      : [];
+    const byOrder = new Map<string, OrderOperation[]>();
+    for (const op of operations) byOrder.set(op.orderId, [...(byOrder.get(op.orderId) ?? []), op]);
+    return toPage(orders, limit, (o) => this.detail(o, byOrder.get(o.id) ?? []));
+  }
+
+  private detail(order: Order, operations: OrderOperation[]): OrderDetailDto {
+    return { ...toOrderDto(viewOf(order)), money: moneyOf(order, operations, this.clock.now()) };
+  }
+
+  /** 404 for an unknown or foreign order; 409 KLARNA_NOT_CONFIGURED; before anything is recorded. */
+  private async credentialsOf(merchantId: string, orderId: string): Promise<KlarnaCredentials> {
+    const em = this.em.fork();
+    const exists = await em.count(Order, { id: orderId, merchant: merchantId });
+    if (exists === 0) throw notFound('Order', orderId);
+    return this.merchants.klarnaCredentials(merchantId, em);
+  }
+
+  private fromExisting(row: OperationKeyRow, requestHash: string): OperationAnswer {
+    if (row.request_hash !== requestHash || row.operation_id === null) {
+      return { answer: idempotencyKeyReused(), replayed: false };
+    }
+    if (row.response_status !== null && row.response_body !== null) {
+      return {
+        answer: {
+          status: row.response_status,
+          contentType: row.response_content_type!,
+          body: row.response_body,
+        },
+        replayed: true,
+      };
+    }
+    const waitMs =
+      row.op_last_error && row.op_next_attempt_at
+        ? new Date(row.op_next_attempt_at).getTime() - this.clock.nowMs()
+        : 1000;
+    const retryAfter = Math.min(60, Math.max(1, Math.ceil(waitMs / 1000)));
+    return {
+      answer: requestInProgress(retryAfter, `${row.operation_id}, its outcome at Klarna not known yet`),
+      replayed: false,
+    };
+  }
+
+  /**
+   * Under the order's row lock: the checks, then the key and the operation committed together. Null when
+   * another request took the key meanwhile. Throws the problem of a refused request (nothing recorded).
+   */
+  private async claim(
+    merchantId: string,
+    orderId: string,
+    idempotencyKey: string,
+    requestHash: string,
+    request: OperationRequest,
+    context: OperationContext,
+  ): Promise<{ operation: OrderOperation; klarnaOrderId: string } | null> {
+    return this.em.fork().transactional(async (tx) => {
+      const row = await lockOrderMoney(tx, merchantId, orderId);
+      if (!row) throw notFound('Order', orderId);
+      const now = this.clock.now();
+      const amount = checkOperation(row, request, now);
+      const operation: OrderOperation = {
+        id: newId(OPERATION_ID_PREFIX[request.kind], now.getTime()),
+        orderId,
+        merchantId,
+        kind: request.kind,
+        source: 'api',
+        status: 'unknown',
+        amount,
+        orderLines: request.orderLines ?? null,
+        description: request.description ?? null,
+        reference: request.reference ?? null,
+        idempotencyKey,
+        klarnaIdempotencyKey: klarnaIdempotencyKey(
+          merchantId,
+          idempotencyKey,
+          KLARNA_KEY_NAMESPACE[request.kind],
+        ),
+        requestId: context.requestId,
+        klarnaId: null,
+        errorCode: null,
+        errorMessage: null,
+        actor: context.actor,
+        attempts: 1,
+        nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
+        lastError: null,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: null,
+      };
+      const claimed = await claimOperation(
+        tx,
+        {
+          ...operation,
+          orderLines: operation.orderLines ?? null,
+          description: operation.description ?? null,
+          reference: operation.reference ?? null,
+          idempotencyKey,
+          klarnaIdempotencyKey: operation.klarnaIdempotencyKey!,
+          requestId: context.requestId,
+          nextAttemptAt: operation.nextAttemptAt!,
+          now,
+        },
+        requestHash,
+        new Date(now.getTime() + this.config.idempotencyRetentionMs),
+      );
+      return claimed ? { operation, klarnaOrderId: row.klarna_order_id! } : null;
+    });
+  }
+}
+
+/**
+ * The checks of an operation against the order's money (amounts in flight count as spent), in the order
+ * merchants see them. Returns the amount to send.
+ */
+export function checkOperation(row: LockedMoneyRow, request: OperationRequest, now: Date): number {
+  const { kind } = request;
+  const what = kind === 'cancel' ? 'cancelled' : `${kind}d`;
+  if ((row.status !== 'accepted' && row.status !== 'pending') || !row.klarna_order_id) {
+    throw notAllowed(
+      'ORDER_NOT_PLACED',
+      `Order ${row.id} is ${row.status}; only an order Klarna placed can be ${what}.`,
+    );
+  }
+  const ordered = Number(row.order_amount);
+  const captured = Number(row.captured_amount);
+  const refunded = Number(row.refunded_amount);
+  const pendingCaptures = Number(row.pending_captures);
+  const pendingRefunds = Number(row.pending_refunds);
+  const canceled = row.canceled_at !== null || row.klarna_status === 'CANCELLED' || row.pending_cancels > 0;
+  const closed = row.klarna_status === 'CLOSED';
+  const expired =
+    row.klarna_status === 'EXPIRED' ||
+    (row.authorization_expires_at !== null &&
+      new Date(row.authorization_expires_at).getTime() <= now.getTime());
+
+  if (kind === 'capture') {
+    const code = 'CAPTURE_NOT_ALLOWED';
+    if (canceled) throw notAllowed(code, `Order ${row.id} is cancelled; nothing can be captured.`);
+    if (closed) throw notAllowed(code, `Order ${row.id} is closed at Klarna; nothing can be captured.`);
+    const remaining = ordered - captured - pendingCaptures;
+    if (remaining <= 0) {
+      throw notAllowed(
+        code,
+        `Order ${row.id} is captured in full` + (pendingCaptures > 0 ? ' (a capture is in progress).' : '.'),
+      );
+    }
+    if (expired) {
+      throw notAllowed(code, `The authorization of order ${row.id} expired; nothing can be captured.`);
+    }
+    const lineTotal = request.orderLines?.reduce((sum, line) => sum + Number(line.total_amount ?? 0), 0);
+    const amount = request.amount ?? lineTotal ?? remaining;
+    if (lineTotal !== undefined && lineTotal !== amount) {
+      throw validationProblem([
+        { field: 'order_lines', message: `total_amount must add up to amount (${amount}), not ${lineTotal}` },
+      ]);
+    }
+    if (amount > remaining) {
+      throw amountTooLarge(
+        'CAPTURE_EXCEEDS_AUTHORIZATION',
+        `Capture of ${amount} exceeds the remaining authorized amount of order ${row.id} (${remaining}).`,
+        remaining,
+      );
+    }
+    return amount;
+  }
+  if (kind === 'refund') {
+    const amount = request.amount!;
+    const refundable = captured - refunded - pendingRefunds;
+    if (captured === 0) {
+      throw notAllowed(
+        'REFUND_NOT_ALLOWED',
+        `Nothing of order ${row.id} is captured yet; cancel it instead.`,
+      );
+    }
+    const lineTotal = request.orderLines?.reduce((sum, line) => sum + Number(line.total_amount ?? 0), 0);
+    if (lineTotal !== undefined && lineTotal !== amount) {
+      throw validationProblem([
+        { field: 'order_lines', message: `total_amount must add up to amount (${amount}), not ${lineTotal}` },
+      ]);
+    }
+    if (amount > refundable) {
+      throw amountTooLarge(
+        'REFUND_EXCEEDS_CAPTURED',
+        `Refund of ${amount} exceeds what is captured and not yet refunded on order ${row.id} (${Math.max(0, refundable)}).`,
+        Math.max(0, refundable),
+      );
+    }
+    return amount;
+  }
+  const code = 'CANCEL_NOT_ALLOWED';
+  if (canceled) throw notAllowed(code, `Order ${row.id} is already cancelled.`);
+  if (captured > 0 || pendingCaptures > 0) {
+    throw notAllowed(code, `Order ${row.id} is captured (${captured + pendingCaptures}); refund it instead.`);
+  }
+  if (closed || expired)
+    throw notAllowed(code, `Order ${row.id} is ${closed ? 'closed' : 'expired'} at Klarna.`);
+  return 0;
+}
+
+function answerOf(settled: OperationSettled): OperationAnswer {
+  switch (settled.kind) {
+    case 'final':
+      return { answer: settled.answer, replayed: false };
+    case 'unknown':
+      return {
+        answer: {
+          status: 202,
+          contentType: JSON_CONTENT_TYPE,
+          body: JSON.stringify(toOperationDto(settled.operation)),
+          headers: { Location: `/v1/orders/${settled.operation.orderId}`, 'Retry-After': '1' },
+        },
+        replayed: false,
+      };
+    case 'released':
+      return { answer: settled.problem, replayed: false };
+  }
+}
