@@ -170,7 +170,7 @@ export class SubscriptionResponseDto {
     nullable: true,
     example: 'token_suspended',
     description:
-      'Why halted or canceled: token_suspended (halted), token_cancelled or consent_withdrawn (canceled with the ' +
+      'Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the ' +
       'token), consent_exceeded, merchant, ended.',
   })
   status_reason!: string | null;
