@@ -57,7 +57,7 @@ export const CREATE_SESSION_EXAMPLES: Record<string, BodyExample> = {
       ...SESSION,
       order_amount: 1000,
       order_tax_amount: 160,
-      order_lines: [{ ...EXAMPLE_PAID_LINE, subscription: EXAMPLE_SIGNUP_LINE.subscription }],
+      order_lines: [EXAMPLE_PAID_LINE],
     },
   },
 };

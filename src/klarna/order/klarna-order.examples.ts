@@ -3,7 +3,10 @@
  * the terms, the session, the consent and every charge of the examples fit together in one real sign-up.
  */
 
-/** A monthly plan at 10.00 EUR incl. 1.60 VAT (Klarna's rounding of 1000 − 1000 / 1.19). */
+/**
+ * A monthly plan at 10.00 EUR incl. 1.60 VAT (Klarna's rounding of 1000 − 1000 / 1.19). The `subscription` it
+ * belongs to is what terms for SUBSCRIPTION use require on every charge.
+ */
 export const EXAMPLE_PAID_LINE = {
   type: 'digital',
   reference: 'plan-m',
@@ -13,15 +16,15 @@ export const EXAMPLE_PAID_LINE = {
   tax_rate: 1900,
   total_amount: 1000,
   total_tax_amount: 160,
+  subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
 };
 
-/** The same plan at sign-up: nothing charged now, the subscription it starts described for Klarna. */
+/** The same plan at sign-up: nothing charged now. */
 export const EXAMPLE_SIGNUP_LINE = {
   ...EXAMPLE_PAID_LINE,
   unit_price: 0,
   total_amount: 0,
   total_tax_amount: 0,
-  subscription: { name: 'Monthly plan', interval: 'MONTH', interval_count: 1 },
 };
 
 /** Extra merchant data: the customer's account at the merchant, as Klarna's risk assessment wants it. */

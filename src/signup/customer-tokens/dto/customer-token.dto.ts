@@ -91,7 +91,7 @@ export class CustomerTokenDto {
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   canceled_at!: string | null;
 }
 
