@@ -169,6 +169,13 @@ describe('OpenAPI examples match their schemas', () => {
     });
   });
 
+  it('spells cancel one way: canceled (issue #17)', () => {
+    const text = readFileSync(join(__dirname, '../../openapi/openapi.json'), 'utf8');
+    expect(text.match(/cancell(ed|ing)/gi) ?? []).toEqual([]);
+    expect(text).toContain('customer_token.canceled');
+    expect(text).toContain('token_canceled');
+  });
+
   it('the checks above catch a wrong example', () => {
     const session = bodyOperations().find(({ key }) => key === 'POST /v1/sessions')!;
     const schema = session.op.requestBody!.content['application/json'].schema!;
