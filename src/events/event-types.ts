@@ -1,7 +1,7 @@
 /** Every event type the service emits. Webhook endpoints subscribe to a subset. */
 export const EVENT_TYPES = [
   'customer_token.created',
-  'customer_token.cancelled',
+  'customer_token.canceled',
   'customer_token.suspended',
   'consent.withdrawn',
   'order.succeeded',

@@ -12,6 +12,8 @@ import { CurrentMerchantId } from '../common/auth/principal';
 import { ProblemDto } from '../common/errors/problem.dto';
 import { EventDto, EventPageDto, EventsQueryDto, RedeliverEventDto } from './dto/event.dto';
 import { EventsService } from './events.service';
+import { ApiBodyExamples } from '../common/openapi/body-examples';
+import { REDELIVER_EVENT_EXAMPLES } from './events.examples';
 
 @ApiTags('events')
 @Controller('v1/events')
@@ -47,6 +49,7 @@ export class EventsController {
   @ApiAcceptedResponse({ type: EventDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'The endpoint is disabled, or there is none.' })
+  @ApiBodyExamples(RedeliverEventDto, REDELIVER_EVENT_EXAMPLES)
   redeliver(
     @CurrentMerchantId() merchantId: string,
     @Param('event_id') id: string,

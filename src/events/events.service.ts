@@ -33,10 +33,10 @@ export class EventsService {
    *
    * ```ts
    * await this.em.transactional(async (em) => {
-   *   token.status = 'cancelled';
+   *   token.status = 'canceled';
    *   await this.events.emit(em, {
    *     merchantId: token.merchant.id,
-   *     type: 'customer_token.cancelled',
+   *     type: 'customer_token.canceled',
    *     data: this.map(token),
    *   });
    * }); // the token change and the event commit together

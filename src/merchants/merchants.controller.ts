@@ -16,6 +16,12 @@ import { PageQueryDto } from '../common/pagination/pagination';
 import { CreateMerchantDto, KlarnaCredentialsDto, MerchantDto, MerchantPageDto } from './dto/merchant.dto';
 import { MerchantsService } from './merchants.service';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../common/openapi/body-examples';
+import {
+  CREATE_MERCHANT_API_KEY_EXAMPLES,
+  CREATE_MERCHANT_EXAMPLES,
+  KLARNA_CREDENTIALS_EXAMPLES,
+} from './merchants.examples';
 
 @ApiTags('admin: merchants')
 @Controller('admin/v1/merchants')
@@ -28,6 +34,7 @@ export class AdminMerchantsController {
   @Idempotent({ required: false, what: 'merchant' })
   @ApiOperation({ summary: 'Create a merchant' })
   @ApiCreatedResponse({ type: MerchantDto })
+  @ApiBodyExamples(CreateMerchantDto, CREATE_MERCHANT_EXAMPLES)
   create(@Body() body: CreateMerchantDto): Promise<MerchantDto> {
     return this.merchants.create(body.name);
   }
@@ -57,6 +64,7 @@ export class AdminMerchantsController {
   @ApiOperation({ summary: "Set the merchant's Klarna API credentials (stored encrypted)" })
   @ApiOkResponse({ type: MerchantDto })
   @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiBodyExamples(KlarnaCredentialsDto, KLARNA_CREDENTIALS_EXAMPLES)
   setKlarnaCredentials(
     @Param('merchant_id') id: string,
     @Body() body: KlarnaCredentialsDto,
@@ -75,6 +83,7 @@ export class AdminMerchantsController {
   })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiBodyExamples(CreateMerchantApiKeyDto, CREATE_MERCHANT_API_KEY_EXAMPLES)
   async issueKey(
     @Param('merchant_id') id: string,
     @Body() body: CreateMerchantApiKeyDto,

@@ -22,6 +22,8 @@ import {
 } from './dto/portal.dto';
 import { PortalLinksService } from './portal-links.service';
 import { PortalSettingsService } from './portal-settings.service';
+import { ApiBodyExamples } from '../common/openapi/body-examples';
+import { CREATE_PORTAL_SESSION_EXAMPLES, UPDATE_PORTAL_SETTINGS_EXAMPLES } from './portal.examples';
 
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const CUSTOMER_ID = /^[^\u0000-\u001f\u007f]{1,255}$/;
@@ -54,6 +56,7 @@ export class PortalApiController {
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: '`PORTAL_DISABLED`' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: '`IDEMPOTENCY_KEY_REUSED`' })
+  @ApiBodyExamples(CreatePortalSessionDto, CREATE_PORTAL_SESSION_EXAMPLES)
   async createSession(
     @CurrentMerchantId() merchantId: string,
     @Param('merchant_customer_id') merchantCustomerId: string,
@@ -98,6 +101,7 @@ export class PortalApiController {
   })
   @ApiOkResponse({ type: PortalSettingsDto })
   @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiBodyExamples(UpdatePortalSettingsDto, UPDATE_PORTAL_SETTINGS_EXAMPLES)
   putSettings(
     @CurrentMerchantId() merchantId: string,
     @Body() body: UpdatePortalSettingsDto,

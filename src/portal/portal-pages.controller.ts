@@ -156,7 +156,7 @@ export class PortalPagesController {
     return this.page(request, reply, async (ctx) => {
       const agreement = await this.agreement(ctx, reference);
       if (!agreement) return;
-      if (agreement.status === 'cancelled') {
+      if (agreement.status === 'canceled') {
         await this.seeOther(reply, `/portal/agreements/${reference}/withdrawn`);
         return;
       }
@@ -200,7 +200,7 @@ export class PortalPagesController {
   confirmAll(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(request, reply, async (ctx) => {
       const view = await this.portal.overview(ctx.access);
-      const live = view.agreements.filter((a) => a.status !== 'cancelled').length;
+      const live = view.agreements.filter((a) => a.status !== 'canceled').length;
       await this.portal.record(ctx.access, ctx.client, 'portal.withdraw_all_confirm', null, 200);
       const csrf = this.links.csrfToken(ctx.secret);
       await this.send(reply, 200, confirmAllPage(ctx.text, ctx.branding, live, csrf, ctx.access.returnUrl));

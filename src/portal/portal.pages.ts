@@ -139,7 +139,7 @@ function termsOf(text: Text, a: PortalAgreement, h: number): string {
 
 function agreementSection(text: Text, a: PortalAgreement, i: number): string {
   const id = `agreement-${i}`;
-  const live = a.status !== 'cancelled';
+  const live = a.status !== 'canceled';
   const actions = live
     ? `<form method="get" action="/portal/agreements/${esc(a.reference)}/withdraw" class="actions">
 <button type="submit" class="danger">${text.t('stop')}<span class="visually-hidden">: ${esc(a.termsTitle)} (${esc(a.reference)})</span></button>
@@ -172,8 +172,8 @@ export function overviewPage(
   returnUrl: string | null,
   notice: string | null,
 ): string {
-  const live = view.agreements.filter((a) => a.status !== 'cancelled');
-  const stopped = view.agreements.filter((a) => a.status === 'cancelled');
+  const live = view.agreements.filter((a) => a.status !== 'canceled');
+  const stopped = view.agreements.filter((a) => a.status === 'canceled');
   const stopAll =
     live.length > 1
       ? `<form method="get" action="/portal/withdraw-all" class="actions"><button type="submit" class="danger">${text.t('stopAll')}</button></form>`

@@ -26,7 +26,7 @@ const MAX_AGREEMENTS = 100;
 export interface PortalAgreement {
   /** The consent id: the reference on receipts and in the merchant's and auditors' records. */
   reference: string;
-  status: 'active' | 'suspended' | 'cancelled';
+  status: 'active' | 'suspended' | 'canceled';
   termsTitle: string;
   termsBody: string;
   termsVersion: number;
@@ -131,7 +131,7 @@ export class PortalService {
 
   /** Withdraws every agreement still in force; returns how many. */
   async withdrawAll(access: PortalAccess, client: PortalClient): Promise<number> {
-    const live = (await this.customerTokens(access)).filter((t) => t.status !== 'cancelled');
+    const live = (await this.customerTokens(access)).filter((t) => t.status !== 'canceled');
     await this.recorded(access, client, 'portal.withdraw_all', null, { withdrawn: live.length }, async () => {
       for (const token of live) await this.withdrawToken(access, token, client);
     });
@@ -188,7 +188,7 @@ export class PortalService {
 
   private async withdrawToken(access: PortalAccess, token: CustomerTokenDto, client: PortalClient) {
     await this.em.fork().transactional(async (lock) => {
-      if ((await lockTokenForWithdrawal(lock, token.id)) === 'cancelled') return;
+      if ((await lockTokenForWithdrawal(lock, token.id)) === 'canceled') return;
       await this.tokens.cancel(access.merchantId, token.id, {
         channel: 'portal',
         ipAddress: client.ip,

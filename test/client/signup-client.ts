@@ -121,7 +121,7 @@ export async function signUp(
     }),
   );
   // The spec's enums reach the caller as literal unions.
-  const status: 'active' | 'suspended' | 'cancelled' = read.status;
+  const status: 'active' | 'suspended' | 'canceled' = read.status;
   const authorizationStatus: Schema<'AuthorizationDto'>['status'] = authorization.status;
   return { terms, session, consent, authorization, authorizationStatus, token, read, status, listed };
 }

@@ -73,10 +73,10 @@ describe('consent evidence: chain, admin API, export, verify, receipts', () => {
     });
     expect(token.status).toBe(201);
     clock.advance(1000);
-    const cancelled = await t.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, {
+    const canceled = await t.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, {
       key: merchant.key,
     });
-    expect(cancelled.status).toBe(202);
+    expect(canceled.status).toBe(202);
     signup = {
       merchant,
       termsId: terms.id,

@@ -54,9 +54,9 @@ describe('bodiless requests with Content-Type: application/json', () => {
       const res = await bare('POST', `/v1/subscriptions/${sub}/${action}`);
       expect([action, res.status, res.body.status]).toEqual([action, 200, status]);
     }
-    const cancelled = await bare('POST', `/v1/customer-tokens/${token.id}/cancel`);
-    expect(cancelled.status).toBe(202);
-    expect(cancelled.body.status).toBe('cancelled');
+    const canceled = await bare('POST', `/v1/customer-tokens/${token.id}/cancel`);
+    expect(canceled.status).toBe(202);
+    expect(canceled.body.status).toBe('canceled');
   });
 
   it('rotate a webhook secret, then delete the endpoint', async () => {

@@ -169,10 +169,10 @@ describe('encrypted columns (issue #13 item 5)', () => {
       expect(replay.text).toBe(created.text);
 
       // The merchant's Klarna password and the token id still reach Klarna: cancel the token there.
-      const cancelled = await onlyNew.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, {
+      const canceled = await onlyNew.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, {
         key: merchant.key,
       });
-      expect(cancelled.status).toBe(202);
+      expect(canceled.status).toBe(202);
       expect((await emulatorTokens(first, session.klarna_session_id))[0].status).toBe('CANCELLED');
     } finally {
       for (const instance of instances) await instance.close();

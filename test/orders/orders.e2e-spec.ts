@@ -308,7 +308,7 @@ describe('token orders', () => {
     const res = await placeOrder(t, key, token.id, keyOf('inactive'));
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'TOKEN_NOT_ACTIVE' });
-    expect(res.body.detail).toContain('cancelled');
+    expect(res.body.detail).toContain('canceled');
     expect((await tokenOrderRequests(t)).length).toBe(before);
   });
 
@@ -390,7 +390,7 @@ describe('token orders', () => {
   });
 
   it.each([
-    ['CANCELLED', 'cancelled'],
+    ['CANCELLED', 'canceled'],
     ['SUSPENDED', 'suspended'],
   ])('a token %s at Klarna: token status updated, 409 TOKEN_NOT_ACTIVE', async (klarnaStatus, ours) => {
     const token = await activeToken(t, key);
@@ -412,7 +412,7 @@ describe('token orders', () => {
       `select 1 from consent_events where consent_id = $1 and type = 'withdrawn'`,
       [token.consentId],
     );
-    expect(withdrawn.rows).toHaveLength(ours === 'cancelled' ? 1 : 0);
+    expect(withdrawn.rows).toHaveLength(ours === 'canceled' ? 1 : 0);
     // Now known locally: refused before Klarna.
     const next = await placeOrder(t, key, token.id, keyOf('after'));
     expect(next.status).toBe(409);
@@ -570,15 +570,15 @@ describe('token orders', () => {
     await t.emulator!.request('POST', `/emulator/v1/tokens/${token.klarnaTokenId}/status`, {
       status: 'CANCELLED',
     });
-    expect(await orders.charge(merchantId, token.id, keyOf('cancelled'), input())).toMatchObject({
+    expect(await orders.charge(merchantId, token.id, keyOf('canceled'), input())).toMatchObject({
       kind: 'token_inactive',
       orderId: expect.stringMatching(/^ord_/),
-      tokenStatus: 'cancelled',
+      tokenStatus: 'canceled',
     });
     expect(await orders.charge(merchantId, token.id, keyOf('inactive'), input())).toEqual({
       kind: 'token_inactive',
       orderId: null,
-      tokenStatus: 'cancelled',
+      tokenStatus: 'canceled',
     });
   });
 });

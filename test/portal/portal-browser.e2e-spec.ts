@@ -118,7 +118,7 @@ describe('consumer portal in Chromium', () => {
     await page.waitForURL((url) => url.pathname === `/portal/agreements/${helmets.consentId}/withdrawn`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Automatic payments stopped');
     violations.withdrawn = await seriousViolations(page);
-    expect(await tokenStatus(helmets.tokenId)).toBe('cancelled');
+    expect(await tokenStatus(helmets.tokenId)).toBe('canceled');
     expect(await tokenStatus(bikes.tokenId)).toBe('active');
 
     // The receipt copy, reached by keyboard too.
@@ -224,7 +224,7 @@ describe('consumer portal in Chromium', () => {
     await page.getByRole('button', { name: 'Yes, stop automatic payments' }).click();
     await page.waitForURL((url) => url.pathname === `/portal/agreements/${consentId}/withdrawn`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Automatic payments stopped');
-    expect(await tokenStatus(tokenId)).toBe('cancelled');
+    expect(await tokenStatus(tokenId)).toBe('canceled');
     await page.getByRole('link', { name: 'View the receipt' }).click();
     await page.waitForURL((url) => url.pathname === `/portal/agreements/${consentId}/receipt`);
     await expect(page.locator('.terms-body').textContent()).resolves.toBe('No script needed.');

@@ -66,7 +66,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     parkly = await createMerchant(t, 'Parkly');
     await registerEndpoint(t, citybikes.key, receiver.url, [
       'consent.withdrawn',
-      'customer_token.cancelled',
+      'customer_token.canceled',
       'subscription.canceled',
     ]);
     bikes = await agreement(
@@ -152,7 +152,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
       (await auditor(`/admin/v1/consents/${helmets.consentId}`)).body.events.map((e: any) => e.type),
     ).toEqual(['granted', 'linked_to_token']);
 
-    // Klarna: the one token cancelled, the other still active.
+    // Klarna: the one token canceled, the other still active.
     const tokens = (await t.emulator!.request('GET', '/emulator/v1/tokens')).body.tokens as {
       token_id: string;
       status: string;
@@ -160,9 +160,9 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     expect(tokens.find((k) => k.token_id === bikes.klarnaTokenId)?.status).toBe('CANCELLED');
     expect(tokens.find((k) => k.token_id === helmets.klarnaTokenId)?.status).toBe('ACTIVE');
 
-    // Our records: token cancelled, its subscription ended; the other's live.
+    // Our records: token canceled, its subscription ended; the other's live.
     const token = await t.request('GET', `/v1/customer-tokens/${bikes.tokenId}`, { key: citybikes.key });
-    expect(token.body).toMatchObject({ status: 'cancelled', cancelled_at: '2026-03-01T09:01:00.000Z' });
+    expect(token.body).toMatchObject({ status: 'canceled', canceled_at: '2026-03-01T09:01:00.000Z' });
     const sub = await t.request('GET', `/v1/subscriptions/${bikes.subscriptionId}`, { key: citybikes.key });
     expect(sub.body.status).toBe('canceled');
     const other = await t.request('GET', `/v1/subscriptions/${helmets.subscriptionId}`, {
@@ -177,7 +177,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     const ofThis = events.filter((e) => e.created_at >= '2026-03-01T09:01:00.000Z');
     for (const e of ofThis) expect(JSON.stringify(e.data)).not.toContain(helmets.tokenId);
     expect(ofThis.map((e) => e.type).sort()).toEqual(
-      ['consent.withdrawn', 'customer_token.cancelled', 'subscription.canceled'].sort(),
+      ['consent.withdrawn', 'customer_token.canceled', 'subscription.canceled'].sort(),
     );
     expect(ofThis.find((e) => e.type === 'consent.withdrawn').data).toMatchObject({
       id: bikes.consentId,
@@ -193,7 +193,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
         .filter((e) => ofThis.some((o) => o.id === e.id))
         .map((e) => e.type)
         .sort(),
-    ).toEqual(['consent.withdrawn', 'customer_token.cancelled', 'subscription.canceled'].sort());
+    ).toEqual(['consent.withdrawn', 'customer_token.canceled', 'subscription.canceled'].sort());
 
     // A later charge on that token is refused and never reaches Klarna.
     const before = (await klarnaRequests(t)).length;
@@ -283,7 +283,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     expect((await page('/portal?stopped=2', cookie)).html).toContain('Stopped: 2 agreement(s).');
     for (const x of [a, b]) {
       expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
-        'cancelled',
+        'canceled',
       );
       expect(
         (await t.request('GET', `/v1/subscriptions/${x.subscriptionId}`, { key: m.key })).body.status,
@@ -333,7 +333,7 @@ describe('Consumer portal: withdrawal over HTTP with the Klarna emulator', () =>
     const again = await confirmWithdrawal();
     expect(again.status).toBe(303);
     expect((await t.request('GET', `/v1/customer-tokens/${x.tokenId}`, { key: m.key })).body.status).toBe(
-      'cancelled',
+      'canceled',
     );
     // The failed attempt is in the audit log too, with the status the consumer saw.
     const attempts = (await auditRows(link.id)).filter((r) => r.action === 'portal.withdraw');

@@ -32,7 +32,7 @@ describe('sign-up events', () => {
       data: any;
     }[];
 
-  it('customer_token.created, then .suspended on refresh and .cancelled on cancel', async () => {
+  it('customer_token.created, then .suspended on refresh and .canceled on cancel', async () => {
     const ready = await readyForToken(t, m.key, termsId);
     const token = await t.request('POST', '/v1/customer-tokens', {
       key: m.key,
@@ -60,11 +60,11 @@ describe('sign-up events', () => {
     await t.emulator!.request('POST', `/emulator/v1/tokens/${klarnaToken.token_id}/status`, {
       status: 'ACTIVE',
     });
-    const cancelled = await t.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, { key: m.key });
-    expect(cancelled.status).toBe(202);
-    const cancelEvents = await events('customer_token.cancelled');
+    const canceled = await t.request('POST', `/v1/customer-tokens/${token.body.id}/cancel`, { key: m.key });
+    expect(canceled.status).toBe(202);
+    const cancelEvents = await events('customer_token.canceled');
     expect(cancelEvents.map((e) => e.data.customer_token)).toEqual([
-      expect.objectContaining({ id: token.body.id, status: 'cancelled' }),
+      expect.objectContaining({ id: token.body.id, status: 'canceled' }),
     ]);
   });
 

@@ -154,9 +154,9 @@ describe('sign-up flow', () => {
       status: 'ACTIVE',
     });
 
-    const cancelled = await t.request('POST', `/v1/customer-tokens/${created.body.id}/cancel`, { key });
-    expect(cancelled.status).toBe(202);
-    expect(cancelled.body.status).toBe('cancelled');
+    const canceled = await t.request('POST', `/v1/customer-tokens/${created.body.id}/cancel`, { key });
+    expect(canceled.status).toBe(202);
+    expect(canceled.body.status).toBe('canceled');
     expect((await emulatorTokens(t, session.klarna_session_id))[0].status).toBe('CANCELLED');
     const afterCancel = await t.request('GET', `/v1/consents/${granted.id}`, { key });
     expect(afterCancel.body.events.map((e: { type: string }) => e.type)).toEqual([

@@ -108,11 +108,11 @@ describe('token reconciliation', () => {
     ]);
     expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(0);
     const read = await getSubscription(s, sub.id);
-    expect(read).toMatchObject({ status: 'canceled', status_reason: 'token_cancelled' });
+    expect(read).toMatchObject({ status: 'canceled', status_reason: 'token_canceled' });
     expect(read.latest_cycle).toMatchObject({ status: 'failed', last_error: 'TOKEN_CANCELLED', attempts: 0 });
     const tokenRead = await s.t.request('GET', `/v1/customer-tokens/${token.id}`, { key: s.merchant.key });
-    expect(tokenRead.body).toMatchObject({ status: 'cancelled' });
-    expect(await tokenEvents(token.id)).toEqual(['customer_token.created', 'customer_token.cancelled']);
+    expect(tokenRead.body).toMatchObject({ status: 'canceled' });
+    expect(await tokenEvents(token.id)).toEqual(['customer_token.created', 'customer_token.canceled']);
     const withdrawn = await s.t.db.query(
       `select type from consent_events where consent_id = $1 order by id`,
       [tokenRead.body.consent_id],

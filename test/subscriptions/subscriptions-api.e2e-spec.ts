@@ -224,9 +224,9 @@ describe('subscriptions API', () => {
     expect((await s.t.request('GET', '/v1/subscriptions', { key })).body.data).toEqual([]);
     expect((await getSubscription(s, sub.id)).status).toBe('active');
 
-    const cancelled = await activeToken(s);
-    expect((await post(`/v1/customer-tokens/${cancelled.id}/cancel`)).status).toBe(202);
-    const res = await post(`/v1/customer-tokens/${cancelled.id}/subscriptions`, subscriptionBody());
+    const canceled = await activeToken(s);
+    expect((await post(`/v1/customer-tokens/${canceled.id}/cancel`)).status).toBe(202);
+    const res = await post(`/v1/customer-tokens/${canceled.id}/subscriptions`, subscriptionBody());
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'TOKEN_NOT_ACTIVE' });
   });
 

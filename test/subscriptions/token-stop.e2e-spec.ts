@@ -117,11 +117,11 @@ describe('a token that stops being usable stops its subscriptions', () => {
     const res = await s.t.request('POST', `/v1/customer-tokens/${live.token.tokenId}/cancel`, {
       key: s.merchant.key,
     });
-    expect({ status: res.status, token: res.body.status }).toEqual({ status: 202, token: 'cancelled' });
+    expect({ status: res.status, token: res.body.status }).toEqual({ status: 202, token: 'canceled' });
 
-    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_cancelled', 'canceled');
+    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_canceled', 'canceled');
     const api = await getSubscription(s, live.subs.active);
-    expect(api).toMatchObject({ status: 'canceled', status_reason: 'token_cancelled', next_charge_at: null });
+    expect(api).toMatchObject({ status: 'canceled', status_reason: 'token_canceled', next_charge_at: null });
     await expectNothingChargedAfter(live, ordersBefore);
   });
 
@@ -158,7 +158,7 @@ describe('a token that stops being usable stops its subscriptions', () => {
     });
     const ordersBefore = (await ledger(s.t, live.token.klarnaTokenId)).length;
 
-    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_cancelled', 'canceled');
+    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_canceled', 'canceled');
     await expectNothingChargedAfter(live, ordersBefore);
   });
 
@@ -195,7 +195,7 @@ describe('a token that stops being usable stops its subscriptions', () => {
     s.clock.advance(25 * 3_600_000);
     expect(await reconciliationJob(s.t).runOnce()).toBeGreaterThanOrEqual(1);
 
-    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_cancelled', 'canceled');
+    await expectStopped(live, Object.values(live.subs), 'canceled', 'token_canceled', 'canceled');
     await expectNothingChargedAfter(live, ordersBefore);
   });
 });

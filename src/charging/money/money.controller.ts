@@ -96,7 +96,7 @@ export class MoneyController {
   @Auth('merchant')
   @ApiOperation({
     summary: 'Capture an order (the whole remaining amount by default, or an amount and lines)',
-    description: `Refused with 422 \`CAPTURE_EXCEEDS_AUTHORIZATION\` above the remaining authorized amount, 409 \`CAPTURE_NOT_ALLOWED\` when cancelled, expired or captured in full. ${SEMANTICS}`,
+    description: `Refused with 422 \`CAPTURE_EXCEEDS_AUTHORIZATION\` above the remaining authorized amount, 409 \`CAPTURE_NOT_ALLOWED\` when canceled, expired or captured in full. ${SEMANTICS}`,
   })
   @ApiBody({
     type: CreateCaptureDto,
@@ -189,7 +189,7 @@ export class MoneyController {
   })
   @ApiIdempotencyKey(true, 'cancellation')
   @documented(
-    ApiOkResponse({ type: OperationDto, description: 'Klarna cancelled the order.' }),
+    ApiOkResponse({ type: OperationDto, description: 'Klarna canceled the order.' }),
     ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
     ApiConflictResponse({
       type: ProblemDto,

@@ -257,7 +257,7 @@ export class MoneyService {
  */
 export function checkOperation(row: LockedMoneyRow, request: OperationRequest, now: Date): number {
   const { kind } = request;
-  const what = kind === 'cancel' ? 'cancelled' : `${kind}d`;
+  const what = kind === 'cancel' ? 'canceled' : `${kind}d`;
   if ((row.status !== 'accepted' && row.status !== 'pending') || !row.klarna_order_id) {
     throw notAllowed(
       'ORDER_NOT_PLACED',
@@ -278,7 +278,7 @@ export function checkOperation(row: LockedMoneyRow, request: OperationRequest, n
 
   if (kind === 'capture') {
     const code = 'CAPTURE_NOT_ALLOWED';
-    if (canceled) throw notAllowed(code, `Order ${row.id} is cancelled; nothing can be captured.`);
+    if (canceled) throw notAllowed(code, `Order ${row.id} is canceled; nothing can be captured.`);
     if (closed) throw notAllowed(code, `Order ${row.id} is closed at Klarna; nothing can be captured.`);
     const remaining = ordered - captured - pendingCaptures;
     if (remaining <= 0) {
@@ -331,7 +331,7 @@ export function checkOperation(row: LockedMoneyRow, request: OperationRequest, n
     return amount;
   }
   const code = 'CANCEL_NOT_ALLOWED';
-  if (canceled) throw notAllowed(code, `Order ${row.id} is already cancelled.`);
+  if (canceled) throw notAllowed(code, `Order ${row.id} is already canceled.`);
   if (captured > 0 || pendingCaptures > 0) {
     throw notAllowed(code, `Order ${row.id} is captured (${captured + pendingCaptures}); refund it instead.`);
   }

@@ -130,10 +130,14 @@ export const DECLINE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Klarna's view of the token, when it refuses an order because of it. */
-export const TOKEN_STATUS_BY_CODE: Readonly<Record<string, 'cancelled' | 'suspended'>> = {
-  TOKEN_CANCELLED: 'cancelled',
+export const TOKEN_STATUS_BY_CODE: Readonly<Record<string, 'canceled' | 'suspended'>> = {
+  TOKEN_CANCELLED: 'canceled',
   TOKEN_SUSPENDED: 'suspended',
 };
+
+/** A token status of ours in Klarna's spelling (`canceled` → `CANCELLED`), for its status and error codes. */
+export const klarnaTokenStatus = (ours: string): string =>
+  ours === 'canceled' ? 'CANCELLED' : ours.toUpperCase();
 
 export const paymentDeclined = (v: OrderView): ProblemException =>
   new ProblemException({

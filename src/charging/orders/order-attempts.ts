@@ -27,6 +27,7 @@ import {
   problemAnswer,
   type RenderedAnswer,
   TOKEN_STATUS_BY_CODE,
+  klarnaTokenStatus,
   tokenNotActive,
   toOrderDto,
   viewOf,
@@ -253,8 +254,8 @@ export class OrderAttempts {
       const won = await recordOutcomeInTransaction(tx, order, answer, now);
       if (!won) return false;
       const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
-      // The one place a Klarna token status is applied (event once, consent withdrawn once).
-      await this.tokens.applyKlarnaStatus(token, { status: tokenStatus.toUpperCase() }, tx);
+      // The one place a Klarna token status is applied (event once, consent withdrawn once), in Klarna's spelling.
+      await this.tokens.applyKlarnaStatus(token, { status: klarnaTokenStatus(tokenStatus) }, tx);
       await this.events.emit(tx, { ...orderEvent(order) });
       return true;
     });

@@ -8,7 +8,7 @@ import type { KlarnaAuthorizedPaymentMethod, KlarnaTokenOrderRequest } from '../
  * `unknown`: committed before Klarna is called; stays so while the call is in flight and when Klarna's answer
  * was lost (timeout, 5xx). Only a definite answer from Klarna moves it on: `accepted` / `pending` (Klarna's
  * fraud_status), `declined` (Klarna declined the payment), `failed` (Klarna refused the order itself: token
- * cancelled or suspended, forbidden, currency mismatch, bad request).
+ * canceled or suspended, forbidden, currency mismatch, bad request).
  */
 export type OrderStatus = 'unknown' | 'accepted' | 'pending' | 'declined' | 'failed';
 

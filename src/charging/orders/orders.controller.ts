@@ -22,6 +22,8 @@ import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.prob
 import { ApiIdempotencyKey } from '../../common/idempotency/idempotent.decorator';
 import { CreateTokenOrderDto, OrderDto, OrderPageDto, OrderQueryDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_TOKEN_ORDER_EXAMPLES } from '../charging.examples';
 
 @ApiTags('orders')
 @Controller('v1')
@@ -70,6 +72,7 @@ export class OrdersController {
     type: ProblemDto,
     description: '`KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key.',
   })
+  @ApiBodyExamples(CreateTokenOrderDto, CREATE_TOKEN_ORDER_EXAMPLES)
   async create(
     @CurrentMerchantId() merchantId: string,
     @Param('customer_token_id') customerTokenId: string,

@@ -19,6 +19,7 @@ import { newId } from '../../common/ids';
 import type { AppConfig } from '../../config/app-config';
 import { type EmitInput, EventsService } from '../../events/events.service';
 import { type ChargeOutcome, OrdersService } from '../orders/orders.service';
+import { klarnaTokenStatus } from '../orders/order-answers';
 import { dueAt, dueCycles, type Rhythm } from './schedule';
 import { Subscription, SubscriptionCycle, SubscriptionEvent } from './subscription.entity';
 import { subscriptionDto } from './subscription.mapper';
@@ -500,16 +501,16 @@ export class SubscriptionCharger {
         }
         case 'token_inactive': {
           if (attempt.orderId) cycle.attempts += 1;
-          settle('failed', `TOKEN_${attempt.tokenStatus.toUpperCase()}`);
+          settle('failed', `TOKEN_${klarnaTokenStatus(attempt.tokenStatus)}`);
           await this.transitions.record(em, sub, {
             type: 'payment_failed',
             cycle,
             data: { code: cycle.lastError, will_retry: false },
           });
-          if (attempt.tokenStatus === 'suspended' || attempt.tokenStatus === 'cancelled') {
+          if (attempt.tokenStatus === 'suspended' || attempt.tokenStatus === 'canceled') {
             // Usually stopped already, with the token, by the transaction that recorded the token's status.
             await this.transitions.stopForTokenOne(em, sub, `token_${attempt.tokenStatus}`, cycle);
-            followUp = { haltToken: attempt.tokenStatus.toUpperCase() };
+            followUp = { haltToken: klarnaTokenStatus(attempt.tokenStatus) };
           } else {
             await this.transitions.setStatus(em, sub, 'halted', 'halted', {
               reason: `token_${attempt.tokenStatus}`,

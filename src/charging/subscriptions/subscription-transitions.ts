@@ -134,7 +134,7 @@ export class SubscriptionTransitions {
 
   /**
    * A token that can no longer be charged stops its subscriptions (in the caller's transaction, which recorded the
-   * token's status): a cancelled token (`token_cancelled`, `consent_withdrawn`) cancels every one not canceled yet
+   * token's status): a canceled token (`token_canceled`, `consent_withdrawn`) cancels every one not canceled yet
    * (it never comes back); a suspended one (`token_suspended`) halts the active and past_due ones until Klarna
    * says it is active again (a paused one stays paused: it charges nothing, and the merchant's pause outlives the
    * suspension). Returns how many changed.

@@ -9,7 +9,7 @@ import type { ScopeInterval } from '../../signup/terms/terms.entity';
  * owed). `past_due`: the last cycle failed after its retries (or a hard decline); later cycles are still tried and
  * a success makes it active again. `halted`: the token is suspended (or the consent no longer covers the charge):
  * nothing is charged until the token is active again. `canceled`: final (by the merchant, its end date passed, or
- * its token cancelled or its consent withdrawn).
+ * its token canceled or its consent withdrawn).
  */
 export type SubscriptionStatus = 'active' | 'paused' | 'past_due' | 'halted' | 'canceled';
 /** Statuses the scheduler charges. */
@@ -45,7 +45,7 @@ export class Subscription {
   status!: SubscriptionStatus;
 
   /**
-   * Why it is halted or canceled (`token_suspended`, `token_cancelled`, `consent_withdrawn`, `consent_exceeded`,
+   * Why it is halted or canceled (`token_suspended`, `token_canceled`, `consent_withdrawn`, `consent_exceeded`,
    * `merchant`, `ended`).
    */
   @Property({ type: 'text', nullable: true })

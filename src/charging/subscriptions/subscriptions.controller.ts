@@ -25,6 +25,8 @@ import {
 } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_SUBSCRIPTION_EXAMPLES, DUNNING_POLICY_EXAMPLES } from '../charging.examples';
 
 @ApiTags('subscriptions')
 @Controller('v1')
@@ -49,6 +51,7 @@ export class SubscriptionsController {
     type: ProblemDto,
     description: '`CONSENT_SCOPE_EXCEEDED`, naming the limit',
   })
+  @ApiBodyExamples(CreateSubscriptionDto, CREATE_SUBSCRIPTION_EXAMPLES)
   create(
     @CurrentMerchantId() merchantId: string,
     @Param('customer_token_id') customerTokenId: string,
@@ -168,6 +171,7 @@ export class SubscriptionsController {
   })
   @ApiOkResponse({ type: DunningPolicyViewDto })
   @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiBodyExamples(DunningPolicyDto, DUNNING_POLICY_EXAMPLES)
   setDunningPolicy(
     @CurrentMerchantId() merchantId: string,
     @Body() body: DunningPolicyDto,

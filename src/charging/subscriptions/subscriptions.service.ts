@@ -129,7 +129,7 @@ export class SubscriptionsService {
       );
     }
     // The orders module's check of every charge, on the order each cycle will place (its lines carry the
-    // subscription's rhythm). Withdrawal: a withdrawn consent cancelled the token, refused just above.
+    // subscription's rhythm). Withdrawal: a withdrawn consent canceled the token, refused just above.
     const violations = consentScopeViolations(
       {
         purchase_currency: input.order.purchase_currency,

@@ -14,7 +14,7 @@ import { SubscriptionTransitions } from './subscription-transitions';
  * Klarna sends no token webhooks: what Klarna says about a token is learnt by reading it (the reconciliation
  * job, the check before a charge, `GET /v1/customer-tokens/{id}?refresh=true`) or from a refused charge. Our token
  * record with its `customer_token.*` event is written by CustomerTokensService, which calls this class (a
- * TokenStopHook) in the same transaction: a cancelled token (by the merchant, the consumer's withdrawal, Klarna)
+ * TokenStopHook) in the same transaction: a canceled token (by the merchant, the consumer's withdrawal, Klarna)
  * cancels the token's subscriptions, a suspended one halts them, active again resumes what the suspension halted.
  */
 @Injectable()
@@ -61,7 +61,7 @@ export class TokenReconciliation implements TokenStopHook, OnModuleInit {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const { current } = await this.tokens.applyKlarnaStatus(token, read, em);
-      if (current === 'suspended' || current === 'cancelled') {
+      if (current === 'suspended' || current === 'canceled') {
         // The hooks ran if the status changed; this covers a token recorded as stopped before they existed.
         await this.transitions.stopForToken(em, token.id, `token_${current}`);
       }

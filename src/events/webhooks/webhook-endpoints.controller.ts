@@ -20,6 +20,8 @@ import {
 } from './dto/webhook-endpoint.dto';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_WEBHOOK_ENDPOINT_EXAMPLES } from '../events.examples';
 
 @ApiTags('webhooks')
 @Controller('v1/webhook-endpoints')
@@ -42,6 +44,7 @@ export class WebhookEndpointsController {
     description: 'Invalid body, or a URL the service may not call.',
   })
   @ApiConflictResponse({ type: ProblemDto, description: 'Too many enabled endpoints.' })
+  @ApiBodyExamples(CreateWebhookEndpointDto, CREATE_WEBHOOK_ENDPOINT_EXAMPLES)
   create(
     @CurrentMerchantId() merchantId: string,
     @Body() body: CreateWebhookEndpointDto,

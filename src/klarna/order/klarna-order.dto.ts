@@ -30,7 +30,7 @@ export class SubscriptionDto {
   @StringField({ maxLength: 255, example: 'Monthly plan' })
   name!: string;
 
-  @EnumField(['DAY', 'WEEK', 'MONTH', 'YEAR'])
+  @EnumField(['DAY', 'WEEK', 'MONTH', 'YEAR'], { example: 'MONTH' })
   interval!: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
 
   @IntField({ min: 1, max: 365, example: 1 })
@@ -58,13 +58,13 @@ export class ProductIdentifiersDto {
 }
 
 export class OrderLineDto {
-  @EnumField(ORDER_LINE_TYPES, { optional: true, description: 'Default physical.' })
+  @EnumField(ORDER_LINE_TYPES, { optional: true, example: 'digital', description: 'Default physical.' })
   type?: (typeof ORDER_LINE_TYPES)[number];
 
   @StringField({ optional: true, maxLength: 255 })
   reference?: string;
 
-  @StringField({ maxLength: 255, example: 'Charging plan' })
+  @StringField({ maxLength: 255, example: 'Monthly plan' })
   name!: string;
 
   @IntField({ min: 0, max: 1_000_000, example: 1 })
@@ -76,7 +76,7 @@ export class OrderLineDto {
   @IntField({ min: -MAX_AMOUNT, max: MAX_AMOUNT, example: 1000, description: 'Incl. tax, minor units.' })
   unit_price!: number;
 
-  @IntField({ optional: true, min: 0, max: 10000, example: 2500, description: '2500 = 25 %.' })
+  @IntField({ optional: true, min: 0, max: 10000, example: 1900, description: '1900 = 19 %.' })
   tax_rate?: number;
 
   @IntField({
@@ -90,7 +90,7 @@ export class OrderLineDto {
   @IntField({ optional: true, min: 0, max: MAX_AMOUNT })
   total_discount_amount?: number;
 
-  @IntField({ optional: true, min: -MAX_AMOUNT, max: MAX_AMOUNT, example: 200 })
+  @IntField({ optional: true, min: -MAX_AMOUNT, max: MAX_AMOUNT, example: 160 })
   total_tax_amount?: number;
 
   @StringField({ optional: true, maxLength: 1024 })
@@ -116,7 +116,12 @@ export class AddressDto {
   @StringField({ optional: true, maxLength: 99 })
   city?: string;
 
-  @StringField({ optional: true, pattern: /^[A-Za-z]{2}$/, patternMessage: 'must be ISO 3166 alpha-2' })
+  @StringField({
+    optional: true,
+    pattern: /^[A-Za-z]{2}$/,
+    patternMessage: 'must be ISO 3166 alpha-2',
+    example: 'DE',
+  })
   country?: string;
 
   @StringField({ optional: true, maxLength: 99 })
@@ -155,13 +160,19 @@ export class CustomerDto {
     optional: true,
     pattern: /^\d{4}-\d{2}-\d{2}$/,
     patternMessage: 'must be YYYY-MM-DD',
+    example: '1990-01-31',
   })
   date_of_birth?: string;
 
   @EnumField(['male', 'female'], { optional: true })
   gender?: 'male' | 'female';
 
-  @StringField({ optional: true, pattern: /^([0-9]{4}|[0-9]{9})$/, patternMessage: 'must be 4 or 9 digits' })
+  @StringField({
+    optional: true,
+    pattern: /^([0-9]{4}|[0-9]{9})$/,
+    patternMessage: 'must be 4 or 9 digits',
+    example: '1234',
+  })
   last_four_ssn?: string;
 
   @StringField({ optional: true, maxLength: 255 })

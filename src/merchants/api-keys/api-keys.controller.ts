@@ -14,6 +14,8 @@ import { toApiKeyDto } from './api-key.mapper';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreatedApiKeyDto, CreatePlatformApiKeyDto } from './dto/api-key.dto';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_PLATFORM_API_KEY_EXAMPLES } from '../merchants.examples';
 
 @ApiTags('admin: api keys')
 @Controller('admin/v1/api-keys')
@@ -26,6 +28,7 @@ export class AdminApiKeysController {
   @Idempotent({ required: false, what: 'API key' })
   @ApiOperation({ summary: 'Issue a platform key (admin or auditor); the secret is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiBodyExamples(CreatePlatformApiKeyDto, CREATE_PLATFORM_API_KEY_EXAMPLES)
   async create(@Body() body: CreatePlatformApiKeyDto): Promise<CreatedApiKeyDto> {
     const { apiKey, secret } = await this.apiKeys.issue({
       role: body.role,

@@ -13,6 +13,8 @@ import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
 import { ConsentsService } from './consents.service';
 import { ConsentDto, CreateConsentDto } from './dto/consent.dto';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_CONSENT_EXAMPLES } from '../signup.examples';
 
 @ApiTags('consents')
 @Controller('v1')
@@ -29,6 +31,7 @@ export class ConsentsController {
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: '`SESSION_COMPLETED`, `SESSION_EXPIRED`' })
+  @ApiBodyExamples(CreateConsentDto, CREATE_CONSENT_EXAMPLES)
   create(
     @CurrentMerchantId() merchantId: string,
     @Param('session_id') sessionId: string,

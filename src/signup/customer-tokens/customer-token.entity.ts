@@ -10,8 +10,8 @@ import type { IntendedUse, TermsScope } from '../terms/terms.entity';
  * `unknown`: Klarna may or may not have acted (timeout, lost answer); the authorization is never used again.
  * `failed`: Klarna refused after the first order was placed. The rest are Klarna's token states.
  */
-export type CustomerTokenStatus = 'pending' | 'unknown' | 'failed' | 'active' | 'suspended' | 'cancelled';
-export const VISIBLE_TOKEN_STATUSES: CustomerTokenStatus[] = ['active', 'suspended', 'cancelled'];
+export type CustomerTokenStatus = 'pending' | 'unknown' | 'failed' | 'active' | 'suspended' | 'canceled';
+export const VISIBLE_TOKEN_STATUSES: CustomerTokenStatus[] = ['active', 'suspended', 'canceled'];
 
 export interface InitialOrder {
   id: string;
@@ -101,7 +101,7 @@ export class CustomerToken {
   activatedAt?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
-  cancelledAt?: Date | null;
+  canceledAt?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   statusCheckedAt?: Date | null;

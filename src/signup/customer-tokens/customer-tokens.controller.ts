@@ -23,6 +23,8 @@ import {
   CustomerTokenReadQueryDto,
 } from './dto/customer-token.dto';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_CUSTOMER_TOKEN_EXAMPLES } from '../signup.examples';
 
 @ApiTags('customer tokens')
 @Controller('v1/customer-tokens')
@@ -51,6 +53,7 @@ export class CustomerTokensController {
   })
   @ApiBadGatewayResponse({ type: ProblemDto, description: '`KLARNA_ERROR`' })
   @ApiGatewayTimeoutResponse({ type: ProblemDto, description: '`KLARNA_OUTCOME_UNKNOWN`' })
+  @ApiBodyExamples(CreateCustomerTokenDto, CREATE_CUSTOMER_TOKEN_EXAMPLES)
   create(
     @CurrentMerchantId() merchantId: string,
     @Body() body: CreateCustomerTokenDto,
@@ -90,7 +93,7 @@ export class CustomerTokensController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Cancel the token at Klarna (irreversible) and record the consent withdrawal',
-    description: 'Its subscriptions are canceled (status_reason token_cancelled) in the same transaction.',
+    description: 'Its subscriptions are canceled (status_reason token_canceled) in the same transaction.',
   })
   @ApiAcceptedResponse({ type: CustomerTokenDto })
   @ApiNotFoundResponse({ type: ProblemDto })

@@ -33,7 +33,7 @@ export interface ChargeableToken {
 const KLARNA_STATUS: Record<string, CustomerTokenStatus> = {
   ACTIVE: 'active',
   SUSPENDED: 'suspended',
-  CANCELLED: 'cancelled',
+  CANCELLED: 'canceled',
 };
 
 @Injectable()
@@ -89,10 +89,10 @@ export class CustomerTokensService {
    */
   async cancel(merchantId: string, id: string, evidence?: ConsumerEvidence): Promise<CustomerTokenDto> {
     const token = await this.load(merchantId, id);
-    if (token.status !== 'cancelled') {
+    if (token.status !== 'canceled') {
       const credentials = await this.merchants.klarnaCredentials(merchantId, this.em);
       await this.klarna.cancelCustomerToken(credentials, this.klarnaTokenId(token));
-      await this.em.transactional((tx) => this.markCancelled(token, tx, evidence));
+      await this.em.transactional((tx) => this.markCanceled(token, tx, evidence));
     }
     return this.map(token);
   }
@@ -137,8 +137,8 @@ export class CustomerTokensService {
 
   /**
    * The one place a Klarna token status is applied (a read at Klarna, or a refused charge): stamps
-   * `statusCheckedAt`; a suspension goes through `markSuspended`, a cancellation through `markCancelled` (each
-   * emits its event once and the cancellation withdraws the consent once). Cancelled is final: a stale read never
+   * `statusCheckedAt`; a suspension goes through `markSuspended`, a cancellation through `markCanceled` (each
+   * emits its event once and the cancellation withdraws the consent once). Canceled is final: a stale read never
    * brings a token back; a suspended one active again runs the TokenStopHooks' `activeAgain` (its subscriptions
    * resume). `em` must be in a transaction; returns the status before and after.
    */
@@ -152,11 +152,11 @@ export class CustomerTokensService {
     const now = this.clock.now();
     token.paymentMethodType = read.paymentMethodType ?? token.paymentMethodType ?? null;
     token.statusCheckedAt = now;
-    if (status === 'cancelled') {
-      await this.markCancelled(token, em);
+    if (status === 'canceled') {
+      await this.markCanceled(token, em);
     } else if (status === 'suspended') {
       await this.markSuspended(token, em);
-    } else if (status && token.status !== 'cancelled' && token.status !== status) {
+    } else if (status && token.status !== 'canceled' && token.status !== status) {
       token.status = status;
       token.updatedAt = now;
       if (status === 'active' && previous === 'suspended') {
@@ -174,15 +174,15 @@ export class CustomerTokensService {
    * canceled) in the same transaction. `evidence` means the consumer withdrew the consent. `token` must be
    * managed by `em`.
    */
-  async markCancelled(
+  async markCanceled(
     token: CustomerToken,
     em: EntityManager = this.em,
     evidence?: ConsumerEvidence,
   ): Promise<void> {
-    if (token.status === 'cancelled') return;
+    if (token.status === 'canceled') return;
     const now = this.clock.now();
-    token.status = 'cancelled';
-    token.cancelledAt = now;
+    token.status = 'canceled';
+    token.canceledAt = now;
     token.updatedAt = now;
     const consent = await token.consent.loadOrFail();
     await em.transactional(async (tx) => {
@@ -205,10 +205,10 @@ export class CustomerTokensService {
       });
       await this.events.emit(tx, {
         merchantId: token.merchant.id,
-        type: 'customer_token.cancelled',
+        type: 'customer_token.canceled',
         data: tokenEventData(token),
       });
-      await this.stopHooks.stopped(tx, token.id, evidence ? 'consent_withdrawn' : 'token_cancelled');
+      await this.stopHooks.stopped(tx, token.id, evidence ? 'consent_withdrawn' : 'token_canceled');
     });
   }
 
@@ -269,7 +269,7 @@ export class CustomerTokensService {
         : null,
       redirect_url: t.redirectUrl ?? null,
       created_at: t.createdAt.toISOString(),
-      cancelled_at: t.cancelledAt?.toISOString() ?? null,
+      canceled_at: t.canceledAt?.toISOString() ?? null,
     };
   }
 }

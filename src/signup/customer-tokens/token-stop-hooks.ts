@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 /**
- * Why a token can no longer be charged: the merchant (or Klarna, or the consumer in the Klarna app) cancelled it,
+ * Why a token can no longer be charged: the merchant (or Klarna, or the consumer in the Klarna app) canceled it,
  * the consumer withdrew the consent (which cancels the token), or Klarna suspended it (it may come back).
  */
-export type TokenStopReason = 'token_cancelled' | 'consent_withdrawn' | 'token_suspended';
+export type TokenStopReason = 'token_canceled' | 'consent_withdrawn' | 'token_suspended';
 
 /**
  * What another module does when a token stops or comes back (the subscriptions module stops and resumes the

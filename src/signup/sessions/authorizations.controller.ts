@@ -13,6 +13,8 @@ import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
 import { AuthorizationsService } from './authorizations.service';
 import { AuthorizationDto, CreateAuthorizationDto } from './dto/authorization.dto';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_AUTHORIZATION_EXAMPLES } from '../signup.examples';
 
 @ApiTags('authorizations')
 @Controller('v1')
@@ -29,6 +31,7 @@ export class AuthorizationsController {
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: '`SESSION_COMPLETED`, `SESSION_EXPIRED`' })
+  @ApiBodyExamples(CreateAuthorizationDto, CREATE_AUTHORIZATION_EXAMPLES)
   create(
     @CurrentMerchantId() merchantId: string,
     @Param('session_id') sessionId: string,

@@ -16,6 +16,8 @@ import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateSessionDto, SessionDto, UpdateSessionDto } from './dto/session.dto';
 import { SessionsService } from './sessions.service';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_SESSION_EXAMPLES, UPDATE_SESSION_EXAMPLES } from '../signup.examples';
 
 const KLARNA_REJECTED = { type: ProblemDto, description: '`KLARNA_REJECTED`: Klarna refused the data.' };
 const KLARNA_FAILED = { type: ProblemDto, description: '`KLARNA_ERROR`, `KLARNA_CREDENTIALS_REJECTED`.' };
@@ -39,6 +41,7 @@ export class SessionsController {
   @ApiConflictResponse({ type: ProblemDto, description: '`KLARNA_NOT_CONFIGURED`' })
   @ApiUnprocessableEntityResponse(KLARNA_REJECTED)
   @ApiBadGatewayResponse(KLARNA_FAILED)
+  @ApiBodyExamples(CreateSessionDto, CREATE_SESSION_EXAMPLES)
   create(@CurrentMerchantId() merchantId: string, @Body() body: CreateSessionDto): Promise<SessionDto> {
     return this.sessions.create(merchantId, body);
   }
@@ -64,6 +67,7 @@ export class SessionsController {
   @ApiConflictResponse({ type: ProblemDto, description: '`SESSION_COMPLETED`, `SESSION_EXPIRED`' })
   @ApiUnprocessableEntityResponse(KLARNA_REJECTED)
   @ApiBadGatewayResponse(KLARNA_FAILED)
+  @ApiBodyExamples(UpdateSessionDto, UPDATE_SESSION_EXAMPLES)
   update(
     @CurrentMerchantId() merchantId: string,
     @Param('session_id') id: string,

@@ -14,6 +14,8 @@ import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateTermsDto, TermsDto, TermsPageDto, TermsQueryDto, UpdateTermsDto } from './dto/terms.dto';
 import { TermsService } from './terms.service';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { CREATE_TERMS_EXAMPLES, UPDATE_TERMS_EXAMPLES } from '../signup.examples';
 
 @ApiTags('terms')
 @Controller('v1/terms')
@@ -26,6 +28,7 @@ export class TermsController {
   @ApiOperation({ summary: 'Create the next version of a terms document, as a draft' })
   @ApiCreatedResponse({ type: TermsDto })
   @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiBodyExamples(CreateTermsDto, CREATE_TERMS_EXAMPLES)
   create(@CurrentMerchantId() merchantId: string, @Body() body: CreateTermsDto): Promise<TermsDto> {
     return this.terms.create(merchantId, body);
   }
@@ -55,6 +58,7 @@ export class TermsController {
   @ApiBadRequestResponse({ type: ProblemDto })
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({ type: ProblemDto, description: '`TERMS_PUBLISHED`' })
+  @ApiBodyExamples(UpdateTermsDto, UPDATE_TERMS_EXAMPLES)
   update(
     @CurrentMerchantId() merchantId: string,
     @Param('terms_id') id: string,

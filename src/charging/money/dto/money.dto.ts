@@ -144,7 +144,7 @@ export class OrderMoneyDto {
   @ApiProperty({ example: 300 })
   refunded_amount!: number;
 
-  @ApiProperty({ example: 0, description: 'Authorized and not yet captured (0 once cancelled or expired).' })
+  @ApiProperty({ example: 0, description: 'Authorized and not yet captured (0 once canceled or expired).' })
   remaining_authorized_amount!: number;
 
   @ApiProperty({

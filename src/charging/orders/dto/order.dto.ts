@@ -15,13 +15,13 @@ import { OrderLineDto } from '../../../klarna/order/klarna-order.dto';
  */
 
 export class CreateTokenOrderDto {
-  @CurrencyField({ example: 'SEK', description: "Must be the consented currency (the token's scope)." })
+  @CurrencyField({ example: 'EUR', description: "Must be the consented currency (the token's scope)." })
   purchase_currency!: string;
 
   @IntField({ min: 1, max: 1_000_000_000_000, example: 1000, description: 'Σ order_lines total_amount.' })
   order_amount!: number;
 
-  @IntField({ min: 0, max: 1_000_000_000_000, example: 200, description: 'Σ line tax (0 if none).' })
+  @IntField({ min: 0, max: 1_000_000_000_000, example: 160, description: 'Σ line tax (0 if none).' })
   order_tax_amount!: number;
 
   @NestedArrayField(() => OrderLineDto, { minItems: 1, maxItems: 1000 })
@@ -64,6 +64,7 @@ export class OrderDto {
 
   @ApiProperty({
     enum: ORDER_STATUSES,
+    example: 'accepted',
     description:
       '`accepted` / `pending`: Klarna placed the order (its fraud_status). `declined`: Klarna declined the ' +
       'payment. `failed`: Klarna refused the order itself (token not active, forbidden, currency). `unknown`: ' +
@@ -93,13 +94,13 @@ export class OrderDto {
   @ApiProperty({ example: 1000 })
   order_amount!: number;
 
-  @ApiProperty({ example: 200 })
+  @ApiProperty({ example: 160 })
   order_tax_amount!: number;
 
-  @ApiProperty({ example: 'SEK' })
+  @ApiProperty({ example: 'EUR' })
   purchase_currency!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'invoice-2026-03' })
   merchant_reference1!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -114,8 +115,8 @@ export class OrderDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    example: 'PAYMENT_METHOD_FAILED',
-    description: "Klarna's error_code for declined and failed orders.",
+    example: null,
+    description: "Klarna's error_code for declined and failed orders (`PAYMENT_METHOD_FAILED`), else null.",
   })
   error_code!: string | null;
 

@@ -38,13 +38,13 @@ export class RetryPolicyDto {
 }
 
 export class SubscriptionOrderDto {
-  @CurrencyField({ example: 'SEK', description: "Must be the consented currency (the token's scope)." })
+  @CurrencyField({ example: 'EUR', description: "Must be the consented currency (the token's scope)." })
   purchase_currency!: string;
 
   @IntField({ min: 1, max: TOKEN_MAX_AMOUNT, example: 1000, description: 'Σ order_lines total_amount.' })
   order_amount!: number;
 
-  @IntField({ min: 0, max: TOKEN_MAX_AMOUNT, example: 200, description: 'Σ line tax.' })
+  @IntField({ min: 0, max: TOKEN_MAX_AMOUNT, example: 160, description: 'Σ line tax.' })
   order_tax_amount!: number;
 
   @NestedArrayField(() => OrderLineDto, {
@@ -135,19 +135,20 @@ export class SubscriptionCycleDto {
   })
   cycle!: number;
 
-  @ApiProperty({ enum: CYCLE_STATUS_VALUES })
+  @ApiProperty({ enum: CYCLE_STATUS_VALUES, example: 'succeeded' })
   status!: (typeof CYCLE_STATUS_VALUES)[number];
 
   @ApiProperty({ format: 'date-time' })
   due_at!: string;
 
-  @ApiProperty({ description: 'Charges tried so far.' })
+  @ApiProperty({ description: 'Charges tried so far.', example: 1 })
   attempts!: number;
 
   @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
+    example: null,
     description: 'Next try, while scheduled.',
   })
   next_attempt_at!: string | null;
@@ -155,7 +156,12 @@ export class SubscriptionCycleDto {
   @ApiProperty({ type: String, nullable: true, example: 'ord_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   order_id!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'PAYMENT_METHOD_FAILED' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: "Why the last try failed (Klarna's `PAYMENT_METHOD_FAILED`, …); null once it succeeded.",
+  })
   last_error!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -171,20 +177,20 @@ export class SubscriptionResponseDto {
   @ApiProperty({ example: 'ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   customer_token_id!: string;
 
-  @ApiProperty({ enum: SUBSCRIPTION_STATUS_VALUES })
+  @ApiProperty({ enum: SUBSCRIPTION_STATUS_VALUES, example: 'active' })
   status!: (typeof SUBSCRIPTION_STATUS_VALUES)[number];
 
   @ApiProperty({
     type: String,
     nullable: true,
-    example: 'token_suspended',
+    example: null,
     description:
-      'Why halted or canceled: token_suspended (halted), token_cancelled or consent_withdrawn (canceled with the ' +
+      'Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the ' +
       'token), consent_exceeded, merchant, ended.',
   })
   status_reason!: string | null;
 
-  @ApiProperty({ enum: SCOPE_INTERVALS })
+  @ApiProperty({ enum: SCOPE_INTERVALS, example: 'MONTH' })
   interval!: (typeof SCOPE_INTERVALS)[number];
 
   @ApiProperty({ example: 1 })
@@ -193,7 +199,7 @@ export class SubscriptionResponseDto {
   @ApiProperty({ example: '2026-03-01' })
   start_date!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: null })
   end_date!: string | null;
 
   @ApiProperty({ type: () => SubscriptionOrderViewDto })
@@ -202,10 +208,15 @@ export class SubscriptionResponseDto {
   @ApiProperty({ type: () => RetryPolicyDto, nullable: true, description: "The subscription's own policy." })
   retry_policy!: RetryPolicyDto | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'Citybikes monthly plan' })
   description!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { plan: 'monthly-basic' },
+  })
   metadata!: Record<string, string> | null;
 
   @ApiProperty({ example: 3, description: 'The newest cycle so far (0 before the first).' })
@@ -232,7 +243,7 @@ export class SubscriptionResponseDto {
   @ApiProperty({ format: 'date-time' })
   updated_at!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   canceled_at!: string | null;
 }
 

@@ -3,7 +3,7 @@ import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination
 import { EnumField, QueryBoolField, StringField } from '../../../common/validation/fields';
 import { TermsScopeViewDto } from '../../terms/dto/terms.dto';
 
-export const TOKEN_STATUSES = ['active', 'suspended', 'cancelled'] as const;
+export const TOKEN_STATUSES = ['active', 'suspended', 'canceled'] as const;
 
 export class CreateCustomerTokenDto {
   @StringField({ maxLength: 40, example: 'ses_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
@@ -110,8 +110,8 @@ export class CustomerTokenDto {
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  cancelled_at!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  canceled_at!: string | null;
 }
 
 export class CustomerTokenPageDto extends PageMetaDto {

@@ -27,6 +27,7 @@ export class TermsScopeDto {
 
   @EnumField(SCOPE_INTERVALS, {
     optional: true,
+    example: 'MONTH',
     description: 'Billing interval; required for SUBSCRIPTION, not allowed for ON_DEMAND.',
   })
   interval?: (typeof SCOPE_INTERVALS)[number];
@@ -103,7 +104,7 @@ export class TermsScopeViewDto {
   @ApiProperty({ example: 5000 })
   max_order_amount!: number;
 
-  @ApiPropertyOptional({ enum: SCOPE_INTERVALS })
+  @ApiPropertyOptional({ enum: SCOPE_INTERVALS, example: 'MONTH' })
   interval?: string;
 
   @ApiPropertyOptional({ example: 1 })

@@ -78,10 +78,15 @@ export class ChainPositionDto {
   @ApiProperty({
     description: 'Hash of the record at seq - 1 (64 zeros for the first).',
     pattern: '^[0-9a-f]{64}$',
+    example: '5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592',
   })
   prev_hash!: string;
 
-  @ApiProperty({ description: 'sha256(prev_hash || JCS({seq, record})), hex.', pattern: '^[0-9a-f]{64}$' })
+  @ApiProperty({
+    description: 'sha256(prev_hash || JCS({seq, record})), hex.',
+    pattern: '^[0-9a-f]{64}$',
+    example: '3b9f0c1e6a2d4b8e7f5a1c3d9e0b2a4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a',
+  })
   hash!: string;
 }
 
