@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueAt } from '../../src/charging/subscriptions/schedule';
+import { TestClockJob } from '../../src/charging/subscriptions/test-clock.job';
 import { createMerchant } from '../support/test-app';
 import { deliveryJob, registerEndpoint, type Receiver, startReceiver } from '../webhooks/support';
 import {
@@ -248,6 +249,72 @@ describe('test clocks', () => {
     expect((await s.t.request('GET', `/v1/test-clocks/${clockId}`, { key: s.merchant.key })).status).toBe(
       404,
     );
+  });
+
+  it('pauses and resumes on the clock’s time: cycles dated in the pause are not owed', async () => {
+    const { startDate, frozen } = clockStart();
+    const rhythm = monthly(startDate);
+    const clockId = (await createClock({ frozen_time: frozen.toISOString() })).body.id as string;
+    const sub = (
+      await s.t.request('POST', `/v1/customer-tokens/${token.id}/subscriptions`, {
+        key: s.merchant.key,
+        body: subscriptionBody({ start_date: startDate, test_clock: clockId }),
+        headers: { 'idempotency-key': randomUUID() },
+      })
+    ).body;
+    const paused = await s.t.request('POST', `/v1/subscriptions/${sub.id}/pause`, { key: s.merchant.key });
+    expect(paused.body.status).toBe('paused');
+    const later = new Date(dueAt(rhythm, 3)!.getTime() + 5 * DAY_MS);
+    await advance(clockId, later);
+    expect((await untilReady(clockId)).status).toBe('ready');
+    expect((await cycles(s, sub.id)).map((c) => c.cycle)).toEqual([1]);
+
+    const resumed = await s.t.request('POST', `/v1/subscriptions/${sub.id}/resume`, { key: s.merchant.key });
+    expect(resumed.status).toBe(200);
+    // "Today" is the clock's: cycles 2 and 3 fell in the pause, cycle 4 is next.
+    expect(resumed.body).toMatchObject({ status: 'active', next_charge_at: dueAt(rhythm, 4)!.toISOString() });
+    const [event] = (
+      await s.t.db.query(
+        `select created_at, data->'details'->>'cycles_not_charged' as skipped from events
+          where data->>'id' = $1 and type = 'subscription.resumed'`,
+        [sub.id],
+      )
+    ).rows as { created_at: Date; skipped: string }[];
+    expect(event).toEqual({ created_at: later, skipped: '2' });
+    await s.t.request('POST', `/v1/subscriptions/${sub.id}/cancel`, { key: s.merchant.key });
+  });
+
+  it('finishes an advance whose instance stopped, once its lease ran out', async () => {
+    const { startDate, frozen } = clockStart();
+    const rhythm = monthly(startDate);
+    const clockId = (await createClock({ frozen_time: frozen.toISOString() })).body.id as string;
+    const sub = (
+      await s.t.request('POST', `/v1/customer-tokens/${token.id}/subscriptions`, {
+        key: s.merchant.key,
+        body: subscriptionBody({ start_date: startDate, test_clock: clockId }),
+        headers: { 'idempotency-key': randomUUID() },
+      })
+    ).body;
+    // As if an instance had recorded the advance and died before doing its work (its lease ends in a second).
+    const to = new Date(dueAt(rhythm, 2)!.getTime() + 3_600_000);
+    const leaseEnd = new Date(s.clock.wallNow().getTime() + 1000);
+    await s.t.db.query(
+      `update test_clocks set frozen_time = $2, status = 'advancing', locked_until = $3 where id = $1`,
+      [clockId, to, leaseEnd],
+    );
+    const job = s.t.app.get(TestClockJob);
+    expect(await job.runOnce()).toBe(0);
+    expect((await cycles(s, sub.id)).map((c) => c.cycle)).toEqual([1]);
+    s.clock.advance(1000);
+    expect(await job.runOnce()).toBe(1);
+    s.clock.set(new Date('2026-03-01T09:00:00Z'));
+    const clock = await s.t.request('GET', `/v1/test-clocks/${clockId}`, { key: s.merchant.key });
+    expect(clock.body).toMatchObject({ status: 'ready', frozen_time: to.toISOString() });
+    expect((await cycles(s, sub.id)).map((c) => [c.cycle, c.status])).toEqual([
+      [1, 'succeeded'],
+      [2, 'succeeded'],
+    ]);
+    await s.t.request('DELETE', `/v1/test-clocks/${clockId}`, { key: s.merchant.key });
   });
 
   it('validates before anything is stored: NUL bytes, dates, unknown fields', async () => {

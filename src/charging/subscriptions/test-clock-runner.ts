@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,7 +59,8 @@ export class TestClockRunner implements OnApplicationShutdown {
 
   /** Starts an advanced clock's work in the background, right after its advance was recorded. */
   kick(testClockId: string): void {
-    const run = this.runDue(testClockId)
+    // Its own EntityManager context: the work outlives the request that started it.
+    const run = RequestContext.create(this.em, () => this.runDue(testClockId))
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error, testClockId }, 'test clock run failed'));
     this.running.add(run);
@@ -88,7 +90,7 @@ export class TestClockRunner implements OnApplicationShutdown {
     let status: 'ready' | 'internal_failure' = 'ready';
     let klarnaTime: Date | null | undefined;
     try {
-      const credentials = await this.merchants.klarnaCredentials(row.merchant_id);
+      const credentials = await this.merchants.klarnaCredentials(row.merchant_id, this.em.fork());
       let klarnaMovable = true;
       const moveKlarna = async (at: Date): Promise<void> => {
         if (!klarnaMovable) return;
