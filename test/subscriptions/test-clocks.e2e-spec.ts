@@ -193,6 +193,15 @@ describe('test clocks', () => {
     ).rows as { status_checked_at: Date }[];
     expect(tokenRow.status_checked_at.getTime()).toBeGreaterThanOrEqual(dueAt(rhythm, 12)!.getTime());
 
+    // The charges' idempotency keys are kept for a span of real time, not of clock time.
+    const keys = (
+      await s.t.db.query(`select key, expires_at from idempotency_keys where key like $1 order by key`, [
+        `${sub.id}:%`,
+      ])
+    ).rows as { key: string; expires_at: Date }[];
+    expect(keys).toHaveLength(13);
+    for (const k of keys) expect(k.expires_at.getTime()).toBeLessThan(frozen.getTime());
+
     expect(Date.now() - wallStarted).toBeLessThan(60_000);
   });
 
