@@ -113,7 +113,6 @@ export class CreateSubscriptionDto {
   @StringField({
     optional: true,
     maxLength: 40,
-    example: 'clk_01JD3X9R0S4V8W2Y6Z1A3B5C7D',
     description:
       'A test clock of the merchant (`POST /v1/test-clocks`): the subscription lives on its time instead of the ' +
       'real one, and is charged when the clock is advanced. Its "today" for start_date is the clock\'s.',
