@@ -51,6 +51,10 @@ const TAGS: [string, string][] = [
   ],
   ['orders', 'Charges placed on a customer token (Idempotency-Key required).'],
   ['subscriptions', 'Recurring charges of a token on a schedule, with dunning; pause, resume, cancel.'],
+  [
+    'test clocks',
+    'Test-mode time for subscriptions: advance a clock and watch a year of renewals and retries in seconds.',
+  ],
   ['consumer portal', 'Links to the hosted page where consumers see and withdraw their agreements.'],
   ['receipts', 'Signed consent receipts (JWS) and the keys that verify them.'],
   ['events', 'Everything that happened, in order: the same events the webhooks deliver.'],

@@ -73,7 +73,8 @@ export class EventsService {
       }
       for (const endpointId of targets) deliveries.push({ eventId: rows[i].id, endpointId });
     }
-    await this.queueDeliveries(em, deliveries, now);
+    // Webhooks go out in real time, also for an event stamped with a test clock's time.
+    await this.queueDeliveries(em, deliveries, this.clock.wallNow());
     return rows.map((r) => r.id);
   }
 

@@ -8,6 +8,8 @@ export interface OutboxCteInput {
   data: Record<string, unknown>;
   /** The name of an earlier CTE of the statement: the event is written only when it produced a row. */
   when: string;
+  /** When its webhooks go out: the real time (`Clock.wallNow()`) even when `now` is a test clock's. */
+  deliverAt?: Date;
 }
 
 /**
@@ -25,6 +27,7 @@ export function outboxCtes(
   const merchant = p(input.merchantId);
   const type = p(input.type);
   const at = p(now);
+  const deliverAt = p(input.deliverAt ?? now);
   const ctes = `
     outbox_event as (
       insert into events (id, merchant_id, type, data, created_at)
@@ -33,7 +36,7 @@ export function outboxCtes(
       returning id),
     outbox_deliveries as (
       insert into webhook_deliveries (id, event_id, endpoint_id, status, attempt_count, next_attempt_at, created_at)
-      select ${p(newIdHead('whd', now.getTime()))} || ${sqlIdTail('w.n - 1')}, outbox_event.id, w.id, 'pending', 0, ${at}, ${at}
+      select ${p(newIdHead('whd', now.getTime()))} || ${sqlIdTail('w.n - 1')}, outbox_event.id, w.id, 'pending', 0, ${deliverAt}, ${deliverAt}
         from outbox_event,
              (select id, row_number() over (order by id) as n from webhook_endpoints
                where merchant_id = ${merchant} and status = 'enabled' and events @> jsonb_build_array(${type}::text)) w

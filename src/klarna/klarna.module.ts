@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import axios from 'axios';
 import { klarnaHttpOptions } from './klarna-http';
 import { KlarnaClient } from './klarna.client';
+import { KlarnaTestTime } from './klarna-test-time';
 import {
   KLARNA_CLIENT_OPTIONS,
   resolveKlarnaClientOptions,
@@ -18,8 +19,8 @@ export class KlarnaModule {
       global: true,
       // The factory runs once per application, so each gets its own connection pool and closes it.
       imports: [HttpModule.registerAsync({ useFactory: () => klarnaHttpOptions(resolved) })],
-      providers: [{ provide: KLARNA_CLIENT_OPTIONS, useValue: resolved }, KlarnaClient],
-      exports: [KlarnaClient],
+      providers: [{ provide: KLARNA_CLIENT_OPTIONS, useValue: resolved }, KlarnaClient, KlarnaTestTime],
+      exports: [KlarnaClient, KlarnaTestTime],
     };
   }
 }

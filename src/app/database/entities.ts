@@ -16,6 +16,7 @@ import {
   SubscriptionCycle,
   SubscriptionEvent,
 } from '../../charging/subscriptions/subscription.entity';
+import { TestClock } from '../../charging/subscriptions/test-clock.entity';
 import { Terms } from '../../signup/terms/terms.entity';
 import { PortalSession, PortalSettings } from '../../portal/portal-session.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from '../../events/webhooks/webhook-delivery.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   SubscriptionCycle,
   SubscriptionEvent,
   MerchantDunningPolicy,
+  TestClock,
   PortalSession,
   PortalSettings,
 ];

@@ -240,7 +240,11 @@ export class OrderAttempts {
    * flushes was most of what the order statements waited on in PostgreSQL).
    */
   private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
-    return recordOutcome(this.em, order, answer, now, { ...orderEvent(order), when: 'o' });
+    return recordOutcome(this.em, order, answer, now, {
+      ...orderEvent(order),
+      when: 'o',
+      deliverAt: this.clock.wallNow(),
+    });
   }
 
   /** Klarna also changed the token's status (a refused charge): the token, its consent and their events too. */

@@ -347,7 +347,8 @@ export class OrdersService {
         requestHash,
         order.id,
         now,
-        new Date(now.getTime() + this.config.idempotencyRetentionMs),
+        // Kept for a span of real time, also for a charge on a test clock (whose "now" may lie years away).
+        new Date(this.clock.wallNow().getTime() + this.config.idempotencyRetentionMs),
         customerTokenId,
         facts.consentId,
         order.subscriptionId,

@@ -7,6 +7,7 @@ import { Clock } from '../../common/clock/clock';
 import { ProblemException } from '../../common/errors/problem.exception';
 import {
   advanceSubscriptions,
+  type DueScope,
   insertCycles,
   insertSubscriptionEvents,
   lockDueCycles,
@@ -97,6 +98,10 @@ type Attempt = ChargeOutcome | { kind: 'transient'; code: string } | { kind: 'no
 export const cycleKey = (subscriptionId: string, cycle: number, attempt = 1): string =>
   attempt <= 1 ? `${subscriptionId}:cycle:${cycle}` : `${subscriptionId}:cycle:${cycle}:attempt:${attempt}`;
 
+/** A subscription id stands for that subscription alone. */
+const dueScope = (only: string | DueScope): DueScope =>
+  typeof only === 'string' ? { subscriptionId: only } : only;
+
 /**
  * Finds and charges due cycles. Everything it decides is in PostgreSQL: due subscriptions and due cycles are
  * claimed with `FOR UPDATE SKIP LOCKED`, so any number of instances can run it at once; a claimed cycle carries a
@@ -124,9 +129,10 @@ export class SubscriptionCharger {
   }
 
   /** One round: create the cycles that came due, then claim and charge a batch. Returns the cycles charged. */
-  async runOnce(subscriptionId?: string): Promise<number> {
-    await this.materialize(this.config.subscriptions.batchSize, subscriptionId);
-    const claimed = await this.claim(this.config.subscriptions.batchSize, subscriptionId);
+  async runOnce(only: string | DueScope = {}): Promise<number> {
+    const scope = dueScope(only);
+    await this.materialize(this.config.subscriptions.batchSize, scope);
+    const claimed = await this.claim(this.config.subscriptions.batchSize, scope);
     await this.chargeAll(claimed);
     return claimed.length;
   }
@@ -136,10 +142,11 @@ export class SubscriptionCharger {
    * policy after downtime (or a long outage): only the newest due cycle is charged, older ones are recorded as
    * `skipped` (see dueCycles).
    */
-  async materialize(limit: number, subscriptionId?: string): Promise<number> {
+  async materialize(limit: number, only: string | DueScope = {}): Promise<number> {
+    const scope = dueScope(only);
     return this.em.fork().transactional(async (em) => {
       const now = this.clock.now();
-      const rows = await lockDueSubscriptions(em, now, limit, subscriptionId);
+      const rows = await lockDueSubscriptions(em, now, limit, scope);
       if (rows.length === 0) return 0;
       const cycles: unknown[][] = [];
       const updates: unknown[][] = [];
@@ -205,14 +212,15 @@ export class SubscriptionCharger {
    * unknown outcome is due for another look. At most `merchantConcurrency` per merchant per batch, so one busy
    * merchant cannot take a whole instance.
    */
-  async claim(limit: number, subscriptionId?: string): Promise<ClaimedCycle[]> {
+  async claim(limit: number, only: string | DueScope = {}): Promise<ClaimedCycle[]> {
+    const scope = dueScope(only);
     const now = this.clock.now();
     const lockToken = randomUUID();
     const perMerchant = this.config.subscriptions.merchantConcurrency;
     // Lock candidates and mark the chosen ones in one short transaction: rows another worker holds are skipped,
     // and a row it has just claimed no longer matches once its lock is released.
     const rows = await this.em.fork().transactional(async (em) => {
-      const candidates = await lockDueCycles(em, now, limit * 4, subscriptionId);
+      const candidates = await lockDueCycles(em, now, limit * 4, scope);
       const perMerchantCount = new Map<string, number>();
       const chosen: string[] = [];
       for (const row of candidates) {

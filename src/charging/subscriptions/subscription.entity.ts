@@ -3,6 +3,7 @@ import { CustomerToken } from '../../signup/customer-tokens/customer-token.entit
 import { Merchant } from '../../merchants/merchant.entity';
 import type { TokenOrderInput } from '../orders/orders.service';
 import type { ScopeInterval } from '../../signup/terms/terms.entity';
+import { TestClock } from './test-clock.entity';
 
 /**
  * `active`: charged on schedule. `paused`: nothing is charged until resumed (cycles that fall in the pause are not
@@ -100,6 +101,10 @@ export class Subscription {
 
   @Property({ type: 'timestamptz', nullable: true })
   canceledAt?: Date | null;
+
+  /** The test clock it lives on (its time instead of the real one); null for a real subscription. */
+  @ManyToOne({ entity: () => TestClock, ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  testClock?: Ref<TestClock> | null;
 }
 
 /** `scheduled`: waiting for `nextAttemptAt`; `charging`: a worker holds it (lease) or the outcome is being awaited. */

@@ -25,6 +25,7 @@ export function subscriptionDto(
 ): SubscriptionResponseDto {
   return {
     id: s.id,
+    test_clock: s.testClock?.id ?? null,
     customer_token_id: s.customerToken.id,
     status: s.status,
     status_reason: s.statusReason ?? null,

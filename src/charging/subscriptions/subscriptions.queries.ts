@@ -26,22 +26,44 @@ export interface ClaimRow {
   order_id: string | null;
 }
 
+/**
+ * Which subscriptions a scheduler run looks at: one subscription (charged right away), the ones on one test clock
+ * (its advance), or, by default, every one on the real time (those on a test clock only move with their clock).
+ */
+export interface DueScope {
+  subscriptionId?: string;
+  testClockId?: string;
+}
+
+function scopeFilter(
+  scope: DueScope,
+  column: string,
+  firstParam: number,
+): { where: string; params: string[] } {
+  if (scope.subscriptionId)
+    return { where: `and ${column}.id = $${firstParam}`, params: [scope.subscriptionId] };
+  if (scope.testClockId)
+    return { where: `and ${column}.test_clock_id = $${firstParam}`, params: [scope.testClockId] };
+  return { where: `and ${column}.test_clock_id is null`, params: [] };
+}
+
 /** Locks (SKIP LOCKED) up to `limit` subscriptions whose next charge is due, oldest due first. */
 export function lockDueSubscriptions(
   em: EntityManager,
   now: Date,
   limit: number,
-  subscriptionId?: string,
+  scope: DueScope = {},
 ): Promise<DueRow[]> {
+  const filter = scopeFilter(scope, 's', 3);
   return sql<DueRow>(
     em,
     `select id, start_date, end_date, interval, interval_count, next_cycle, merchant_id
-       from subscriptions
-      where status in ('active', 'past_due') and next_charge_at <= $1 ${subscriptionId ? 'and id = $3' : ''}
+       from subscriptions s
+      where status in ('active', 'past_due') and next_charge_at <= $1 ${filter.where}
       order by next_charge_at
       limit $2
       for update skip locked`,
-    subscriptionId ? [now, limit, subscriptionId] : [now, limit],
+    [now, limit, ...filter.params],
   );
 }
 
@@ -103,8 +125,9 @@ export function lockDueCycles(
   em: EntityManager,
   now: Date,
   limit: number,
-  subscriptionId?: string,
+  scope: DueScope = {},
 ): Promise<{ id: string; merchant_id: string }[]> {
+  const filter = scopeFilter(scope, 's', 3);
   return sql<{ id: string; merchant_id: string }>(
     em,
     `select c.id, c.merchant_id
@@ -112,11 +135,11 @@ export function lockDueCycles(
        join subscriptions s on s.id = c.subscription_id
       where c.status in ('scheduled', 'charging') and c.next_attempt_at <= $1
         and (c.status = 'charging' or s.status in ('active', 'past_due'))
-        ${subscriptionId ? 'and c.subscription_id = $3' : ''}
+        ${filter.where}
       order by c.next_attempt_at
       limit $2
       for update of c skip locked`,
-    subscriptionId ? [now, limit, subscriptionId] : [now, limit],
+    [now, limit, ...filter.params],
   );
 }
 
@@ -177,5 +200,67 @@ export function latestCycleIds(em: EntityManager, subscriptionIds: string[]): Pr
       where subscription_id = any($1::text[])
       order by subscription_id, cycle desc`,
     [subscriptionIds],
+  );
+}
+
+/**
+ * The earliest moment something of a test clock's subscriptions comes due (a renewal, a retry, a re-check), or
+ * null when nothing is scheduled: an advance steps through these one by one, as the real time would.
+ */
+export async function nextDueOnClock(em: EntityManager, testClockId: string): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(
+    em,
+    `select least(
+       (select min(next_charge_at) from subscriptions
+         where test_clock_id = $1 and status in ('active', 'past_due')),
+       (select min(c.next_attempt_at) from subscription_cycles c
+          join subscriptions s on s.id = c.subscription_id
+         where s.test_clock_id = $1 and c.status in ('scheduled', 'charging')
+           and (c.status = 'charging' or s.status in ('active', 'past_due')))) as at`,
+    [testClockId],
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Takes (SKIP LOCKED) test clocks whose advance is unfinished and not held by a live instance: one by id (right
+ * after its advance), or any (the poll that picks up after a crash). Held until `leaseUntil`.
+ */
+export function claimAdvancingClocks(
+  em: EntityManager,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  testClockId?: string,
+): Promise<{ id: string; merchant_id: string; frozen_time: Date }[]> {
+  return sql<{ id: string; merchant_id: string; frozen_time: Date }>(
+    em,
+    `update test_clocks c set locked_until = $2
+       from (select id from test_clocks
+              where status = 'advancing' and (locked_until is null or locked_until <= $1)
+                ${testClockId ? 'and id = $4' : ''}
+              order by id
+              limit $3
+              for update skip locked) due
+      where c.id = due.id
+      returning c.id, c.merchant_id, c.frozen_time`,
+    testClockId ? [now, leaseUntil, limit, testClockId] : [now, leaseUntil, limit],
+  );
+}
+
+/** Tokens of a test clock's live subscriptions that Klarna was last asked about before `checkedBefore`. */
+export function staleTokensOnClock(
+  em: EntityManager,
+  testClockId: string,
+  checkedBefore: Date,
+): Promise<{ id: string }[]> {
+  return sql<{ id: string }>(
+    em,
+    `select distinct t.id from subscriptions s
+       join customer_tokens t on t.id = s.customer_token_id
+      where s.test_clock_id = $1 and s.status <> 'canceled' and t.status in ('active', 'suspended')
+        and (t.status_checked_at is null or t.status_checked_at <= $2)
+      order by t.id`,
+    [testClockId, checkedBefore],
   );
 }

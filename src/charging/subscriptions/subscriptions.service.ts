@@ -43,6 +43,7 @@ import { cycleDto, subscriptionDto, subscriptionEventDto } from './subscription.
 import { latestCycleIds } from './subscriptions.queries';
 import { SubscriptionCharger } from './subscription-charger';
 import { SubscriptionTransitions } from './subscription-transitions';
+import { TestClocksService } from './test-clocks.service';
 
 const METADATA_MAX_KEYS = 20;
 
@@ -74,6 +75,7 @@ export class SubscriptionsService {
     private readonly tokens: CustomerTokensService,
     private readonly transitions: SubscriptionTransitions,
     private readonly charger: SubscriptionCharger,
+    private readonly testClocks: TestClocksService,
     configService: ConfigService<AppConfig, true>,
   ) {
     this.config = {
@@ -81,10 +83,23 @@ export class SubscriptionsService {
     };
   }
 
+  /** On a test clock, everything the creation does (the first charge included) happens at the clock's time. */
   async create(
     merchantId: string,
     customerTokenId: string,
     input: CreateSubscriptionDto,
+  ): Promise<SubscriptionResponseDto> {
+    const clockId = input.test_clock;
+    if (clockId === undefined) return this.createNow(merchantId, customerTokenId, input, null);
+    const frozenTime = await this.testClocks.frozenTimeFor(merchantId, clockId);
+    return Clock.runFrozenAt(frozenTime, () => this.createNow(merchantId, customerTokenId, input, clockId));
+  }
+
+  private async createNow(
+    merchantId: string,
+    customerTokenId: string,
+    input: CreateSubscriptionDto,
+    testClockId: string | null,
   ): Promise<SubscriptionResponseDto> {
     const { token, scope } = await this.tokens.chargeable(merchantId, customerTokenId, this.em);
     const intervalCount = input.interval_count ?? 1;
@@ -183,6 +198,7 @@ export class SubscriptionsService {
         currentCycle: 0,
         nextCycle: 1,
         nextChargeAt: dueAt(rhythm, 1),
+        testClock: testClockId,
         createdAt: now,
         updatedAt: now,
       });
@@ -249,6 +265,14 @@ export class SubscriptionsService {
     id: string,
     reason: 'merchant' | 'consent_withdrawn' = 'merchant',
   ): Promise<SubscriptionResponseDto> {
+    return this.onItsClock(merchantId, id, () => this.cancelNow(merchantId, id, reason));
+  }
+
+  private async cancelNow(
+    merchantId: string,
+    id: string,
+    reason: 'merchant' | 'consent_withdrawn',
+  ): Promise<SubscriptionResponseDto> {
     await this.em.transactional(async (em) => {
       const sub = await this.load(em, merchantId, id, true);
       await this.transitions.setStatus(em, sub, 'canceled', 'canceled', { reason });
@@ -257,6 +281,10 @@ export class SubscriptionsService {
   }
 
   async pause(merchantId: string, id: string): Promise<SubscriptionResponseDto> {
+    return this.onItsClock(merchantId, id, () => this.pauseNow(merchantId, id));
+  }
+
+  private async pauseNow(merchantId: string, id: string): Promise<SubscriptionResponseDto> {
     await this.em.transactional(async (em) => {
       const sub = await this.load(em, merchantId, id, true);
       if (sub.status === 'paused') return;
@@ -276,6 +304,10 @@ export class SubscriptionsService {
    * cycle dated today is charged right away.
    */
   async resume(merchantId: string, id: string): Promise<SubscriptionResponseDto> {
+    return this.onItsClock(merchantId, id, () => this.resumeNow(merchantId, id));
+  }
+
+  private async resumeNow(merchantId: string, id: string): Promise<SubscriptionResponseDto> {
     const resumed = await this.em.transactional(async (em) => {
       const sub = await this.load(em, merchantId, id, true);
       if (sub.status === 'active' || sub.status === 'past_due') return false;
@@ -314,6 +346,12 @@ export class SubscriptionsService {
       { onConflictFields: ['merchant'], onConflictAction: 'merge' },
     );
     return this.dunningPolicy(merchantId);
+  }
+
+  /** Runs a change of a subscription at its test clock's time when it lives on one. */
+  private async onItsClock<T>(merchantId: string, id: string, work: () => Promise<T>): Promise<T> {
+    const frozenTime = await this.testClocks.frozenTimeOf(merchantId, id);
+    return frozenTime ? Clock.runFrozenAt(frozenTime, work) : work();
   }
 
   /** Charges what is due for this subscription now, instead of waiting for the next poll (which would also). */

@@ -118,6 +118,15 @@ export class CreateSubscriptionDto {
   @OptionalField()
   @IsObject({ message: 'must be an object' })
   metadata?: Record<string, string>;
+
+  @StringField({
+    optional: true,
+    maxLength: 40,
+    description:
+      'A test clock of the merchant (`POST /v1/test-clocks`): the subscription lives on its time instead of the ' +
+      'real one, and is charged when the clock is advanced. Its "today" for start_date is the clock\'s.',
+  })
+  test_clock?: string;
 }
 
 export class SubscriptionQueryDto extends PageQueryDto {
@@ -174,6 +183,14 @@ export class SubscriptionResponseDto {
   @ApiProperty({ example: 'sub_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   id!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'The test clock it lives on; null on the real time.',
+  })
+  test_clock!: string | null;
+
   @ApiProperty({ example: 'ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D' })
   customer_token_id!: string;
 
@@ -186,7 +203,7 @@ export class SubscriptionResponseDto {
     example: null,
     description:
       'Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the ' +
-      'token), consent_exceeded, merchant, ended.',
+      'token), consent_exceeded, merchant, ended, test_clock_deleted.',
   })
   status_reason!: string | null;
 
