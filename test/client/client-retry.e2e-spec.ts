@@ -63,6 +63,14 @@ const lostAnswer = async (request: Request): Promise<Response> => {
   throw new TypeError('fetch failed (test: connection reset before the answer)');
 };
 
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const problem = (status: number, code: string, headers: Record<string, string> = {}): Response =>
   new Response(
     JSON.stringify({ type: 'about:blank', title: 'x', status, detail: 'x', code, request_id: 'req_1' }),
@@ -77,7 +85,8 @@ describe('@autopay/client retries safe replays with the same Idempotency-Key', (
   let merchant: { id: string; key: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ emulator: true });
+    // Klarna may take a second (the in-progress test) without the service giving up on it.
+    t = await startTestApp({ emulator: true, env: { KLARNA_TIMEOUT_MS: '5000' } });
     merchant = await createMerchant(t, 'Retrying client');
   });
   afterAll(async () => {
@@ -129,19 +138,26 @@ describe('@autopay/client retries safe replays with the same Idempotency-Key', (
 
   it('waits out 409 REQUEST_IN_PROGRESS while the first request is still at Klarna, then gets its answer', async () => {
     const token = await activeToken(t, merchant.key);
-    await t.emulator!.setFaults({ latency_ms: 300, paths: ['^/customer-token/v1/tokens/[^/]+/order$'] });
+    await t.emulator!.setFaults({ latency_ms: 1000, paths: ['^/customer-token/v1/tokens/[^/]+/order$'] });
     let first: Promise<Response> | undefined;
     const { api, attempts } = recordingClient(
       t.url,
       merchant.key,
       async (request, n) => {
         if (n > 1) return fetch(request);
-        // The first request reaches the service and waits there for Klarna; the caller's connection drops.
+        // The first request reaches the service, which claims the key and waits for Klarna; the caller's
+        // connection drops.
         first = fetch(request);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await until(async () => {
+          const claimed = await t.db.query(
+            'select 1 from idempotency_keys where merchant_id = $1 and key = $2',
+            [merchant.id, 'retry-order-in-progress'],
+          );
+          return claimed.rows.length === 1;
+        });
         throw new TypeError('fetch failed (test: timed out)');
       },
-      { maxRetries: 20, maxDelayMs: 40 },
+      { maxRetries: 60, maxDelayMs: 50 },
     );
 
     const order = await charge(api, token.id, 'retry-order-in-progress');
