@@ -75,6 +75,23 @@ module.exports = {
       from: { path: '^src/klarna/' },
       to: { path: `^src/(${FEATURES})/` },
     },
+    {
+      name: 'only-the-demo-uses-the-typed-client',
+      severity: 'error',
+      comment:
+        "The typed client (clients/typescript, @autopay/client) is the partners' way in. In src/ only the demo " +
+        "merchant's backend uses it, as a partner's server would; the service itself never calls its own API.",
+      from: { path: '^src/', pathNot: '^src/demo/' },
+      to: { path: '^clients/typescript/' },
+    },
+    {
+      name: 'typed-client-knows-no-service',
+      severity: 'error',
+      comment:
+        'The typed client is published on its own: it is generated from the spec and imports nothing of src/.',
+      from: { path: '^clients/' },
+      to: { path: '^(src|test)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

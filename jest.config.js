@@ -18,6 +18,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig], '^.+\\.m?js$': ['@swc/jest', jsConfig] },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // The typed client (an npm workspace) from its sources, as tsconfig.json's `paths` resolves it: no build needed.
+  moduleNameMapper: { '^@autopay/client$': '<rootDir>/clients/typescript/src/index.ts' },
 };
 
 /**

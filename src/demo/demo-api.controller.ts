@@ -3,9 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorator';
 import { notFound } from '../common/errors/problem.exception';
-import type { ConsentDto } from '../signup/consents/dto/consent.dto';
-import type { CustomerTokenDto } from '../signup/customer-tokens/dto/customer-token.dto';
-import type { SessionDto } from '../signup/sessions/dto/session.dto';
+import type { Schema } from '@autopay/client';
 import { DemoBrowserSessions } from './demo-browser-sessions';
 import { type DemoConfigView, type DemoOrder, DemoService } from './demo.service';
 import { DemoChargeDto, DemoSignUpDto } from './dto/demo.dto';
@@ -33,7 +31,7 @@ export class DemoApiController {
   async openSession(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionDto> {
+  ): Promise<Schema<'SessionDto'>> {
     const browser = this.browsers.current(request, reply);
     const session = await this.demo.openSession();
     browser.sessions.add(session.id);
@@ -46,7 +44,7 @@ export class DemoApiController {
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
     @Req() request: FastifyRequest,
-  ): Promise<{ consent: ConsentDto; customer_token: CustomerTokenDto }> {
+  ): Promise<{ consent: Schema<'ConsentDto'>; customer_token: Schema<'CustomerTokenDto'> }> {
     const browser = this.browsers.existing(request);
     if (!browser?.sessions.has(body.session_id)) throw notFound('Session', body.session_id);
     const result = await this.demo.signUp(body, { ipAddress: ip, userAgent: userAgent ?? 'unknown' });

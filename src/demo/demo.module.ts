@@ -4,12 +4,11 @@ import { DemoBrowserSessions } from './demo-browser-sessions';
 import { DemoContext } from './demo-context';
 import { DemoPagesController } from './demo-pages.controller';
 import { DemoService } from './demo.service';
-import { MerchantApiClient } from './merchant-api.client';
 
 /** `/demo` (sign-up page), `/demo/admin` (consent viewer) and their backend. Registered only in demo mode. */
 @Module({
   controllers: [DemoPagesController, DemoApiController],
-  providers: [DemoContext, DemoService, MerchantApiClient, DemoBrowserSessions],
+  providers: [DemoContext, DemoService, DemoBrowserSessions],
   exports: [DemoContext],
 })
 export class DemoModule {}
