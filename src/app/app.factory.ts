@@ -7,6 +7,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
+import { Drain } from '../common/fleet/drain';
 import { installJsonBodyParser } from '../common/http/json-body';
 import {
   answerClientError,
@@ -101,8 +102,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 function installHttpHooks(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  const drain = app.get(Drain);
   fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
     void reply.header('X-Request-Id', request.id);
+    // Shutting down: the client (or load balancer) opens its next request elsewhere instead of reusing this one.
+    if (drain.draining) void reply.header('Connection', 'close');
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {

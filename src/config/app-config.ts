@@ -34,6 +34,11 @@ export interface AppConfig {
   log: { level: string };
   rateLimit: { perMinute: number; unauthenticatedPerMinute: number };
   apiKeys: { cacheMs: number };
+  /** Redis shared by the fleet; undefined: limits are counted per instance, in memory. */
+  redis?: { url: string; keyPrefix: string };
+  /** Klarna calls in flight at once per merchant credential (fleet-wide with Redis). */
+  klarnaConcurrency: { maxPerCredential: number };
+  shutdown: { graceMs: number; unreadyMs: number };
   crypto: { masterKeys: string; activeKeyId: string; blindIndexKey: string };
   klarna: {
     baseUrl?: string;
@@ -191,6 +196,14 @@ export function loadConfig(env: Env): AppConfig {
       unauthenticatedPerMinute: vars.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE ?? 60,
     },
     apiKeys: { cacheMs: (vars.API_KEY_CACHE_SECONDS ?? 5) * 1000 },
+    redis: vars.REDIS_URL
+      ? { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX ?? 'autopay:' }
+      : undefined,
+    klarnaConcurrency: { maxPerCredential: vars.KLARNA_MAX_CONCURRENT_CALLS ?? 32 },
+    shutdown: {
+      graceMs: (vars.SHUTDOWN_GRACE_SECONDS ?? 30) * 1000,
+      unreadyMs: vars.SHUTDOWN_UNREADY_MS ?? 5000,
+    },
     crypto: {
       masterKeys: vars.ENCRYPTION_KEYS!,
       activeKeyId,

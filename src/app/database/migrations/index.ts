@@ -11,6 +11,7 @@ import { Migration20261129180000_hot_updates } from './Migration20261129180000_h
 import { Migration20261205021212_idempotency_for_all_routes } from './Migration20261205021212_idempotency_for_all_routes';
 import { Migration20261205021638_portal } from './Migration20261205021638_portal';
 import { Migration20261205083000_unverified_authorizations } from './Migration20261205083000_unverified_authorizations';
+import { Migration20261205110000_api_key_notify } from './Migration20261205110000_api_key_notify';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261205083000_unverified_authorizations',
     class: Migration20261205083000_unverified_authorizations,
   },
+  { name: 'Migration20261205110000_api_key_notify', class: Migration20261205110000_api_key_notify },
 ];
