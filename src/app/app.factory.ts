@@ -34,6 +34,10 @@ function createAdapter(config: AppConfig): FastifyAdapter {
     // A URL that is not percent-encoded UTF-8, or one Node's HTTP parser refuses, answers problem details too.
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // While the server closes (SIGTERM drain), a request that still arrives on an open keep-alive connection is
+    // served rather than refused with a bare 503: the load balancer stopped sending new work already, and the
+    // response closes the connection (see the onSend hook).
+    return503OnClosing: false,
   });
 }
 

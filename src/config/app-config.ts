@@ -92,6 +92,8 @@ export interface SubscriptionsConfig {
   batchSize: number;
   concurrency: number;
   merchantConcurrency: number;
+  /** A worker holds a claimed cycle this long; past it (a crash) another takes it and charges with the same key. */
+  claimLeaseMs: number;
   retryDelaysDays: number[];
   /** 0 = read the token before every charge. */
   tokenCheckBeforeChargeMs: number;
@@ -252,6 +254,7 @@ export function loadConfig(env: Env): AppConfig {
       batchSize: vars.SUBSCRIPTIONS_BATCH_SIZE ?? 200,
       concurrency: vars.SUBSCRIPTIONS_CONCURRENCY ?? 32,
       merchantConcurrency: vars.SUBSCRIPTIONS_MERCHANT_CONCURRENCY ?? 16,
+      claimLeaseMs: vars.SUBSCRIPTIONS_CLAIM_LEASE_MS ?? 10 * 60_000,
       retryDelaysDays: (vars.SUBSCRIPTIONS_RETRY_DELAYS_DAYS ?? '1,3,7').split(',').map(Number),
       tokenCheckBeforeChargeMs: (vars.TOKEN_CHECK_BEFORE_CHARGE_HOURS ?? 24) * HOUR_MS,
       reconcileEveryMs: (vars.TOKEN_RECONCILE_EVERY_HOURS ?? 24) * HOUR_MS,

@@ -225,6 +225,13 @@ export class EnvironmentVariables {
   @Min(1000)
   CHAIN_HEAD_LOG_INTERVAL_MS?: number;
 
+  /** How long an instance holds a claimed subscription cycle before another may take it over. Default 600000. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SUBSCRIPTIONS_CLAIM_LEASE_MS?: number;
+
   /**
    * Redis shared by the fleet (redis:// or rediss://): per-key rate limits and the cap on concurrent Klarna calls
    * per merchant credential are counted there, so they hold across instances. Unset: counted per instance.

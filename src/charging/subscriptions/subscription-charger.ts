@@ -28,8 +28,6 @@ import { SubscriptionTransitions } from './subscription-transitions';
 import { TokenReconciliation } from './token-reconciliation';
 
 const DAY_MS = 86_400_000;
-/** A worker holds a claimed cycle this long; past it (a crash) another worker takes it and charges with the same key. */
-const LEASE_MS = 10 * 60_000;
 /** How soon an unknown outcome (`in_progress`) is asked about again. */
 const RECHECK_MS = 60_000;
 /** How soon a charge that could not be attempted (Klarna unreachable, configuration, database) is tried again. */
@@ -225,7 +223,13 @@ export class SubscriptionCharger {
         if (chosen.length >= limit) break;
       }
       if (chosen.length === 0) return [];
-      return markCyclesCharging(em, chosen, lockToken, new Date(now.getTime() + LEASE_MS), now);
+      return markCyclesCharging(
+        em,
+        chosen,
+        lockToken,
+        new Date(now.getTime() + this.config.subscriptions.claimLeaseMs),
+        now,
+      );
     });
     return rows.map((r) => ({
       id: r.id,

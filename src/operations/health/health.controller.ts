@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -11,6 +12,9 @@ import { Public } from '../../common/auth/auth.decorator';
 import { ProblemDto } from '../../common/errors/problem.dto';
 
 @ApiTags('operations')
+// Load balancers and orchestrators probe these several times a second from a few addresses; counted against the
+// per-address limit (fleet-wide with Redis), they would take every instance out of rotation.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(
