@@ -7,6 +7,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
+import { Drain } from '../common/fleet/drain';
 import { installJsonBodyParser } from '../common/http/json-body';
 import {
   answerClientError,
@@ -33,6 +34,10 @@ function createAdapter(config: AppConfig): FastifyAdapter {
     // A URL that is not percent-encoded UTF-8, or one Node's HTTP parser refuses, answers problem details too.
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // While the server closes (SIGTERM drain), a request that still arrives on an open keep-alive connection is
+    // served rather than refused with a bare 503: the load balancer stopped sending new work already, and the
+    // response closes the connection (see the onSend hook).
+    return503OnClosing: false,
   });
 }
 
@@ -105,8 +110,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 function installHttpHooks(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  const drain = app.get(Drain);
   fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
     void reply.header('X-Request-Id', request.id);
+    // Shutting down: the client (or load balancer) opens its next request elsewhere instead of reusing this one.
+    if (drain.draining) void reply.header('Connection', 'close');
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {

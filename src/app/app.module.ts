@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { ApiKeyGuard } from '../merchants/api-keys/api-key.guard';
 import { ApiKeysModule } from '../merchants/api-keys/api-keys.module';
 import { AuditModule } from '../evidence/audit/audit.module';
@@ -11,7 +11,7 @@ import { CryptoModule } from '../common/crypto/crypto.module';
 import { parseBase64Key, parseMasterKeys } from '../common/crypto/master-keys';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter';
 import { LoggingModule } from '../common/logging/logging.module';
-import { HitLogThrottlerStorage } from '../common/http/hit-log-storage';
+import { FleetModule, THROTTLER_STORAGE } from '../common/fleet/fleet.module';
 import { ApiKeyThrottlerGuard } from '../common/http/throttler.guard';
 import { createValidationPipe } from '../common/validation/validation';
 import type { AppConfig } from '../config/app-config';
@@ -66,9 +66,18 @@ export class AppModule {
           options.runMigrations ?? true,
           config.database.migrationUrl,
         ),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],
-          storage: new HitLogThrottlerStorage(clock),
+        FleetModule.forRoot({
+          redis: config.redis,
+          // Longer than any Klarna attempt (bounded by its total timeout) holds a slot.
+          slotLeaseMs: config.klarna.timeoutMs + Math.max(5000, config.klarna.timeoutMs),
+        }),
+        // Counted in Redis with REDIS_URL (the limit holds for the fleet), else in this instance's memory.
+        ThrottlerModule.forRootAsync({
+          inject: [THROTTLER_STORAGE],
+          useFactory: (storage: ThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute }],
+            storage,
+          }),
         }),
         KlarnaModule.register({
           connectTimeoutMs: config.klarna.connectTimeoutMs,
@@ -78,6 +87,7 @@ export class AppModule {
           retryMaxDelayMs: config.klarna.retryMaxDelayMs,
           breakerThreshold: config.klarna.breakerThreshold,
           breakerHalfOpenAfterMs: config.klarna.breakerHalfOpenAfterMs,
+          maxConcurrentCalls: config.klarnaConcurrency.maxPerCredential,
         }),
         ScheduleModule.forRoot(),
         MetricsModule,

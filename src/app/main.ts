@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '../common/database/embedded-postgres';
 import { startDefaultEmulator } from './klarna-emulator-runner';
 import { ensureServiceLogin } from './database/service-login';
 import { seedDemo } from '../demo/demo-seed';
+import { Drain } from '../common/fleet/drain';
 
 type Stopper = () => Promise<void>;
 
@@ -31,11 +32,27 @@ async function main(): Promise<void> {
   const running: { app?: NestFastifyApplication } = {};
 
   let shuttingDown = false;
+  /**
+   * SIGTERM (a deploy, an orchestrator) drains: /health/ready answers 503 at once and jobs claim nothing new, the
+   * instance keeps serving for SHUTDOWN_UNREADY_MS so that the load balancer sees it is going, then stops
+   * accepting connections, lets in-flight requests and job items finish, gives back its shared slots and
+   * exits. Past SHUTDOWN_GRACE_SECONDS it exits anyway (status 1): what it had claimed is taken over by other
+   * instances when the leases run out. SIGINT (Ctrl+C) skips the wait.
+   */
   const shutdown = async (signal: string): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log(`\n${signal}: shutting down…`);
+    const deadline = setTimeout(() => {
+      console.error(`shutdown took longer than ${config.shutdown.graceMs / 1000} s; exiting`);
+      process.exit(1);
+    }, config.shutdown.graceMs);
+    deadline.unref();
     try {
+      running.app?.get(Drain).begin();
+      if (running.app && signal === 'SIGTERM') {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdown.unreadyMs));
+      }
       await running.app?.close();
       for (const stop of stoppers.reverse()) await stop();
       process.exit(0);

@@ -34,6 +34,11 @@ export interface AppConfig {
   log: { level: string };
   rateLimit: { perMinute: number; unauthenticatedPerMinute: number };
   apiKeys: { cacheMs: number };
+  /** Redis shared by the fleet; undefined: limits are counted per instance, in memory. */
+  redis?: { url: string; keyPrefix: string };
+  /** Klarna calls in flight at once per merchant credential (fleet-wide with Redis). */
+  klarnaConcurrency: { maxPerCredential: number };
+  shutdown: { graceMs: number; unreadyMs: number };
   crypto: { masterKeys: string; activeKeyId: string; blindIndexKey: string };
   klarna: {
     baseUrl?: string;
@@ -87,6 +92,8 @@ export interface SubscriptionsConfig {
   batchSize: number;
   concurrency: number;
   merchantConcurrency: number;
+  /** A worker holds a claimed cycle this long; past it (a crash) another takes it and charges with the same key. */
+  claimLeaseMs: number;
   retryDelaysDays: number[];
   /** 0 = read the token before every charge. */
   tokenCheckBeforeChargeMs: number;
@@ -191,6 +198,14 @@ export function loadConfig(env: Env): AppConfig {
       unauthenticatedPerMinute: vars.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE ?? 60,
     },
     apiKeys: { cacheMs: (vars.API_KEY_CACHE_SECONDS ?? 5) * 1000 },
+    redis: vars.REDIS_URL
+      ? { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX ?? 'autopay:' }
+      : undefined,
+    klarnaConcurrency: { maxPerCredential: vars.KLARNA_MAX_CONCURRENT_CALLS ?? 32 },
+    shutdown: {
+      graceMs: (vars.SHUTDOWN_GRACE_SECONDS ?? 30) * 1000,
+      unreadyMs: vars.SHUTDOWN_UNREADY_MS ?? 5000,
+    },
     crypto: {
       masterKeys: vars.ENCRYPTION_KEYS!,
       activeKeyId,
@@ -239,6 +254,7 @@ export function loadConfig(env: Env): AppConfig {
       batchSize: vars.SUBSCRIPTIONS_BATCH_SIZE ?? 200,
       concurrency: vars.SUBSCRIPTIONS_CONCURRENCY ?? 32,
       merchantConcurrency: vars.SUBSCRIPTIONS_MERCHANT_CONCURRENCY ?? 16,
+      claimLeaseMs: vars.SUBSCRIPTIONS_CLAIM_LEASE_MS ?? 10 * 60_000,
       retryDelaysDays: (vars.SUBSCRIPTIONS_RETRY_DELAYS_DAYS ?? '1,3,7').split(',').map(Number),
       tokenCheckBeforeChargeMs: (vars.TOKEN_CHECK_BEFORE_CHARGE_HOURS ?? 24) * HOUR_MS,
       reconcileEveryMs: (vars.TOKEN_RECONCILE_EVERY_HOURS ?? 24) * HOUR_MS,

@@ -225,6 +225,56 @@ export class EnvironmentVariables {
   @Min(1000)
   CHAIN_HEAD_LOG_INTERVAL_MS?: number;
 
+  /** How long an instance holds a claimed subscription cycle before another may take it over. Default 600000. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SUBSCRIPTIONS_CLAIM_LEASE_MS?: number;
+
+  /**
+   * Redis shared by the fleet (redis:// or rediss://): per-key rate limits and the cap on concurrent Klarna calls
+   * per merchant credential are counted there, so they hold across instances. Unset: counted per instance.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prepended to every Redis key (several deployments may share one Redis). Default `autopay:`. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1-64 characters of A-Z a-z 0-9 : _ . -' })
+  REDIS_KEY_PREFIX?: string;
+
+  /**
+   * Klarna calls in flight at once per merchant credential: across the fleet with REDIS_URL, per instance
+   * without. Default 32.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  KLARNA_MAX_CONCURRENT_CALLS?: number;
+
+  /** After SIGTERM: how long in-flight requests and job items may take before the process exits anyway. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SHUTDOWN_GRACE_SECONDS?: number;
+
+  /**
+   * After SIGTERM: how long the instance answers not-ready (while still serving) before it stops accepting
+   * connections, so that the load balancer has seen it. Default 5000 (counted inside SHUTDOWN_GRACE_SECONDS).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_UNREADY_MS?: number;
+
   /** Run background jobs (authorization release, order completion, subscriptions, webhooks). Default true. */
   @IsOptional()
   @IsBooleanString()

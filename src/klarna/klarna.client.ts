@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import {
   circuitBreaker,
   ConsecutiveBreaker,
@@ -11,9 +11,15 @@ import {
   type RetryPolicy,
 } from 'cockatiel';
 import { HttpService } from '@nestjs/axios';
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { version } from '../../package.json';
+import {
+  ConcurrencyLimiter,
+  ConcurrencyLimitTimeoutError,
+  LocalConcurrencyLimiter,
+} from '../common/fleet/concurrency-limiter';
 import { resolveKlarnaBaseUrl, type KlarnaCredentials } from './klarna-credentials';
 import { undiciAdapterOf } from './klarna-http';
 import {
@@ -217,6 +223,8 @@ export class KlarnaClient implements OnApplicationShutdown {
   constructor(
     @Inject(KLARNA_CLIENT_OPTIONS) private readonly options: ResolvedKlarnaClientOptions,
     private readonly http: HttpService,
+    /** Slots per merchant credential: the application's (fleet-wide with Redis), else this client's own. */
+    @Optional() private readonly slots: ConcurrencyLimiter = new LocalConcurrencyLimiter(),
   ) {
     this.retryPolicy = retry(
       handleType(AttemptFailure).orWhenResult((answer) => isRetryableAnswer(answer as HttpAnswer, options)),
@@ -441,7 +449,21 @@ export class KlarnaClient implements OnApplicationShutdown {
     const url = baseUrl + fillPath(spec.path, input.params ?? {});
     const breaker = this.breakerFor(input.credentials, baseUrl);
     const state: CallState = { attempts: 0 };
-    const once = () => breaker.execute(() => this.attempt(input, spec, url, state));
+    const slotKey = credentialKey(input.credentials, baseUrl);
+    // Each attempt holds one of the credential's slots (not the backoff between attempts); one that gets none
+    // within a call timeout sends nothing.
+    const once = async () => {
+      const release = await this.slots.acquire(
+        slotKey,
+        this.options.maxConcurrentCalls,
+        this.options.timeoutMs,
+      );
+      try {
+        return await breaker.execute(() => this.attempt(input, spec, url, state));
+      } finally {
+        await release();
+      }
+    };
 
     let answer: HttpAnswer;
     try {
@@ -579,6 +601,13 @@ export class KlarnaClient implements OnApplicationShutdown {
     if (state.uncertain && (isBrokenCircuitError(error) || isConnectFailure(error))) {
       return this.unknownOutcome(operation, state.uncertain, state);
     }
+    if (state.uncertain && error instanceof ConcurrencyLimitTimeoutError) {
+      return this.unknownOutcome(operation, state.uncertain, state);
+    }
+    if (error instanceof ConcurrencyLimitTimeoutError) {
+      this.logger.warn({ event: 'klarna_calls_at_cap', operation, attempt: state.attempts });
+      return new KlarnaUnavailableError(operation, 'busy', 1);
+    }
     if (isBrokenCircuitError(error)) {
       this.logger.warn({ event: 'klarna_circuit_open', operation, attempt: state.attempts });
       return new KlarnaUnavailableError(
@@ -656,6 +685,12 @@ export class KlarnaClient implements OnApplicationShutdown {
     if (outcome.failure !== undefined || (outcome.status ?? 0) >= 500) this.logger.warn(entry);
     else this.logger.log(entry);
   }
+}
+
+/** The slot key of a merchant credential (Klarna counts per API user and host); no credential in clear. */
+function credentialKey(credentials: KlarnaCredentials, baseUrl: string): string {
+  const digest = createHash('sha256').update(`${baseUrl}\u0000${credentials.username}`).digest('base64url');
+  return `klarna-calls:${digest.slice(0, 22)}`;
 }
 
 function isConnectFailure(error: unknown): boolean {

@@ -227,12 +227,13 @@ export class KlarnaUnknownOutcomeError extends ProblemException {
 
 /**
  * Klarna was not called, or could not be reached, so nothing happened there: the circuit breaker for this
- * merchant and region is open (`circuit_open`), or no connection could be made (`unreachable`).
+ * merchant and region is open (`circuit_open`), no connection could be made (`unreachable`), or the merchant
+ * credential's calls in flight stayed at their cap for a whole call timeout (`busy`).
  */
 export class KlarnaUnavailableError extends ProblemException {
   constructor(
     readonly operation: KlarnaOperation,
-    readonly reason: 'circuit_open' | 'unreachable',
+    readonly reason: 'circuit_open' | 'unreachable' | 'busy',
     retryAfterSeconds?: number,
   ) {
     super({
@@ -242,7 +243,9 @@ export class KlarnaUnavailableError extends ProblemException {
       detail:
         reason === 'circuit_open'
           ? 'Klarna is failing for this merchant and region; calls are paused for a while. Try again later.'
-          : 'Klarna could not be reached. Nothing was sent; try again later.',
+          : reason === 'busy'
+            ? 'Too many calls to Klarna are in flight for this merchant. Nothing was sent; try again later.'
+            : 'Klarna could not be reached. Nothing was sent; try again later.',
       headers: retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
     });
     this.name = 'KlarnaUnavailableError';

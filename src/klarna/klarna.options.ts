@@ -15,6 +15,11 @@ export interface KlarnaClientOptions {
   breakerThreshold?: number;
   /** How long an open breaker fails fast before letting one trial call through. Default 30000. */
   breakerHalfOpenAfterMs?: number;
+  /**
+   * Calls in flight at once per merchant credential (Klarna's rate limits are per credential); a call waits up to
+   * `timeoutMs` for a slot. Counted across the fleet when the application shares Redis. Default 32.
+   */
+  maxConcurrentCalls?: number;
 }
 
 export type ResolvedKlarnaClientOptions = Required<KlarnaClientOptions>;
@@ -28,6 +33,7 @@ export function resolveKlarnaClientOptions(options: KlarnaClientOptions = {}): R
     retryMaxDelayMs: options.retryMaxDelayMs ?? 5000,
     breakerThreshold: options.breakerThreshold ?? 5,
     breakerHalfOpenAfterMs: options.breakerHalfOpenAfterMs ?? 30000,
+    maxConcurrentCalls: options.maxConcurrentCalls ?? 32,
   };
   for (const [name, value] of Object.entries(resolved)) {
     const min = name === 'maxRetries' || name === 'retryBaseDelayMs' ? 0 : 1;

@@ -2,8 +2,9 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
+import { Drain } from '../../common/fleet/drain';
 import { ProblemException } from '../../common/errors/problem.exception';
 import {
   advanceSubscriptions,
@@ -14,6 +15,7 @@ import {
   lockDueSubscriptions,
   markCharged,
   markCyclesCharging,
+  releaseCycles,
   settleChargedCycles,
 } from './subscriptions.queries';
 import { newId } from '../../common/ids';
@@ -28,8 +30,6 @@ import { SubscriptionTransitions } from './subscription-transitions';
 import { TokenReconciliation } from './token-reconciliation';
 
 const DAY_MS = 86_400_000;
-/** A worker holds a claimed cycle this long; past it (a crash) another worker takes it and charges with the same key. */
-const LEASE_MS = 10 * 60_000;
 /** How soon an unknown outcome (`in_progress`) is asked about again. */
 const RECHECK_MS = 60_000;
 /** How soon a charge that could not be attempted (Klarna unreachable, configuration, database) is tried again. */
@@ -122,6 +122,7 @@ export class SubscriptionCharger {
     private readonly reconciliation: TokenReconciliation,
     private readonly events: EventsService,
     configService: ConfigService<AppConfig, true>,
+    @Optional() private readonly drain?: Drain,
   ) {
     this.config = {
       subscriptions: configService.getOrThrow('subscriptions', { infer: true }),
@@ -231,7 +232,13 @@ export class SubscriptionCharger {
         if (chosen.length >= limit) break;
       }
       if (chosen.length === 0) return [];
-      return markCyclesCharging(em, chosen, lockToken, new Date(now.getTime() + LEASE_MS), now);
+      return markCyclesCharging(
+        em,
+        chosen,
+        lockToken,
+        new Date(now.getTime() + this.config.subscriptions.claimLeaseMs),
+        now,
+      );
     });
     return rows.map((r) => ({
       id: r.id,
@@ -262,7 +269,9 @@ export class SubscriptionCharger {
     const succeeded: Succeeded[] = [];
     const queue = [...claimed];
     const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+      // Shutting down: what was started finishes, the rest is given back below.
+      while (queue.length > 0 && !this.drain?.draining) {
+        const next = queue.shift()!;
         try {
           const attempt = await this.attemptSafely(next, subs.get(next.subscriptionId)!, gates);
           if (attempt.kind === 'succeeded') succeeded.push({ claim: next, outcome: attempt });
@@ -275,6 +284,7 @@ export class SubscriptionCharger {
     };
     const workers = Math.min(this.config.subscriptions.concurrency, queue.length);
     await Promise.all(Array.from({ length: workers }, worker));
+    if (queue.length > 0) await this.release(queue);
     for (let i = 0; i < succeeded.length; i += SUCCESS_CHUNK) {
       const chunk = succeeded.slice(i, i + SUCCESS_CHUNK);
       try {
@@ -283,6 +293,22 @@ export class SubscriptionCharger {
         // Nothing is lost: the leases run out and the same keys find the same orders.
         this.logger.error({ err: error, cycles: chunk.length }, 'charged cycles could not be recorded');
       }
+    }
+  }
+
+  /** Ends the leases of claimed cycles that were not started, so that other instances take them at once. */
+  private async release(unstarted: ClaimedCycle[]): Promise<void> {
+    try {
+      const released = await releaseCycles(
+        this.em.fork(),
+        unstarted.map((c) => c.id),
+        unstarted[0].lockToken,
+        this.clock.now(),
+      );
+      this.logger.log({ released }, 'unstarted subscription cycles given back (shutting down)');
+    } catch (error) {
+      // Their leases run out instead.
+      this.logger.error({ err: error, cycles: unstarted.length }, 'claimed cycles could not be given back');
     }
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, sqlParams } from '../../common/database/sql';
+import { sql, sqlParams, sqlRowCount } from '../../common/database/sql';
 import type { Rhythm } from './schedule';
 
 // Every hand-written statement of subscriptions (issue #15: one query file per feature, all through sql()).
@@ -160,6 +160,24 @@ export function markCyclesCharging(
       returning c.id, c.subscription_id, c.merchant_id, c.cycle, c.attempts, c.order_id,
                 s.customer_token_id`,
     [lockToken, leaseUntil, now, ids],
+  );
+}
+
+/**
+ * Gives back claimed cycles this worker did not start (it is shutting down): their lease ends now, so the next
+ * claim anywhere takes them, with the same idempotency keys.
+ */
+export function releaseCycles(
+  em: EntityManager,
+  ids: string[],
+  lockToken: string,
+  now: Date,
+): Promise<number> {
+  return sqlRowCount(
+    em,
+    `update subscription_cycles set next_attempt_at = $1, updated_at = $1
+      where id = any($2::text[]) and lock_token = $3 and status = 'charging'`,
+    [now, ids, lockToken],
   );
 }
 

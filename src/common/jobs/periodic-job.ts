@@ -1,16 +1,25 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule';
+import { Drain } from '../fleet/drain';
 
 /**
  * Base for background jobs. The database is the source of truth: each run claims due rows with
  * `FOR UPDATE SKIP LOCKED` (or an atomic UPDATE … RETURNING), so any number of instances can run the same job
  * safely. The interval only decides how often an instance looks; tests call `runOnce()` directly with a fake
- * clock instead of waiting.
+ * clock instead of waiting. Once the instance drains (SIGTERM), no new run starts; shutdown waits for the
+ * current one.
  */
 export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private running: Promise<unknown> | null = null;
   private stopped = false;
+  @Optional() @Inject(Drain) private readonly drain?: Drain;
 
   protected constructor(
     private readonly scheduler: SchedulerRegistry,
@@ -40,7 +49,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
 
   /** Runs one batch unless the previous one is still going (no overlap within an instance). */
   private tick(): void {
-    if (this.running || this.stopped) return;
+    if (this.running || this.stopped || this.drain?.draining) return;
     this.running = this.runOnce()
       .then((handled) => {
         if (handled > 0) this.logger.debug({ job: this.name, handled }, 'job run');

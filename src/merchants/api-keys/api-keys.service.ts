@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { PgListener } from '../../common/database/pg-listener';
 import type { AppConfig } from '../../config/app-config';
 import type { Principal } from '../../common/auth/principal';
 import { apiKeyMatches, generateApiKey, parseApiKey } from '../../common/auth/api-key-secret';
@@ -17,10 +18,18 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** Bound on the rows kept in memory (the oldest go first). */
 const CACHED_KEYS = 10_000;
 
+/** Where the database announces changed keys (see the migration api_key_notify). */
+const CHANNEL = 'autopay_api_keys';
+
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
   private readonly rows = new Map<string, { row: KeyRow; readAt: number }>();
   private readonly cacheMs: number;
+  private readonly listener?: PgListener;
+  /** Rows are cached only while the listener connection is up: otherwise a revocation could go unnoticed. */
+  private listening = false;
+  /** Counts invalidations, so that a row read while one arrived is not cached (it may predate the change). */
+  private generation = 0;
 
   constructor(
     private readonly em: EntityManager,
@@ -28,6 +37,34 @@ export class ApiKeysService {
     config: ConfigService<AppConfig, true>,
   ) {
     this.cacheMs = config.getOrThrow('apiKeys', { infer: true }).cacheMs;
+    const url = config.getOrThrow('database', { infer: true }).url;
+    if (url && this.cacheMs > 0) {
+      this.listener = new PgListener(url, CHANNEL, {
+        onNotify: (prefix) => {
+          this.generation += 1;
+          this.rows.delete(prefix);
+        },
+        // Whatever was announced while the connection was down is unknown: start afresh.
+        onUp: () => {
+          this.generation += 1;
+          this.rows.clear();
+          this.listening = true;
+        },
+        onDown: () => {
+          this.generation += 1;
+          this.listening = false;
+          this.rows.clear();
+        },
+      });
+    }
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.listener?.start() ?? Promise.resolve();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.listener?.stop() ?? Promise.resolve();
   }
 
   /** The caller behind a key, or null when the key is unknown, wrong, revoked or expired. */
@@ -47,16 +84,18 @@ export class ApiKeysService {
 
   /**
    * The key's row by its lookup prefix, read with raw SQL (this runs on every request) and kept for
-   * API_KEY_CACHE_SECONDS (monotonic time). A revocation on this instance drops it at once; other instances
-   * notice within that time. The secret is still compared on every request; unknown prefixes are not kept.
+   * API_KEY_CACHE_SECONDS (monotonic time). A revocation anywhere drops it at once on every instance: the
+   * database announces changed keys (LISTEN/NOTIFY), and nothing is cached while that connection is down. The
+   * secret is still compared on every request; unknown prefixes are not kept.
    */
   private async rowOf(prefix: string): Promise<KeyRow | undefined> {
     const cached = this.rows.get(prefix);
     if (cached && performance.now() - cached.readAt < this.cacheMs) return cached.row;
+    const generation = this.generation;
     const row = await keyByPrefix(this.em, prefix);
 
     this.rows.delete(prefix);
-    if (row && this.cacheMs > 0) {
+    if (row && this.cacheMs > 0 && this.listening && generation === this.generation) {
       this.rows.set(prefix, { row, readAt: performance.now() });
       if (this.rows.size > CACHED_KEYS) this.rows.delete(this.rows.keys().next().value!);
     }

@@ -13,6 +13,7 @@ import { Migration20261205021638_portal } from './Migration20261205021638_portal
 import { Migration20261205083000_unverified_authorizations } from './Migration20261205083000_unverified_authorizations';
 import { Migration20261205103547_canceled_spelling } from './Migration20261205103547_canceled_spelling';
 import { Migration20261205103809_test_clocks } from './Migration20261205103809_test_clocks';
+import { Migration20261205110000_api_key_notify } from './Migration20261205110000_api_key_notify';
 import { Migration20261205111223_order_money } from './Migration20261205111223_order_money';
 import { Migration20261205111731_redirect_urls } from './Migration20261205111731_redirect_urls';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261205103547_canceled_spelling', class: Migration20261205103547_canceled_spelling },
   { name: 'Migration20261205103809_test_clocks', class: Migration20261205103809_test_clocks },
+  { name: 'Migration20261205110000_api_key_notify', class: Migration20261205110000_api_key_notify },
   { name: 'Migration20261205111223_order_money', class: Migration20261205111223_order_money },
   { name: 'Migration20261205111731_redirect_urls', class: Migration20261205111731_redirect_urls },
 ];
