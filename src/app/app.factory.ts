@@ -8,6 +8,7 @@ import { installAuditHook } from '../evidence/audit/audit-hook';
 import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
 import { installJsonBodyParser } from '../common/http/json-body';
+import { FrameworkQuietLogger } from '../common/logging/pino-setup';
 import {
   answerClientError,
   answerFrameworkError,
@@ -137,7 +138,8 @@ export async function createApp(
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   installWellFormedStrings(app.getHttpAdapter().getInstance());
   installPortalForms(app.getHttpAdapter().getInstance());
-  app.useLogger(app.get(Logger));
+  // Nest's start-up lines (modules, route mappings) at debug; everything else as logged.
+  app.useLogger(new FrameworkQuietLogger(app.get(Logger)));
   app.flushLogs();
   installHttpHooks(app);
   const document = buildOpenApiDocument(app);
