@@ -17,6 +17,7 @@ export default tseslint.config(
       '**/*.mjs',
       '.dependency-cruiser.cjs',
       'jest.config.js',
+      'test/suite/jest.child.config.js',
       'test/bench/**/*.js',
     ],
   },

@@ -31,7 +31,12 @@ module.exports = {
   testTimeout: 30000,
   maxWorkers: process.env.CI ? 2 : '50%',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // test/docs/*.spec.ts: the docs checked against the code (no database).
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/docs/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -9,6 +9,7 @@ import { AuditService } from '../evidence/audit/audit.service';
 import { newId } from '../common/ids';
 import { Drain } from '../common/fleet/drain';
 import { installJsonBodyParser } from '../common/http/json-body';
+import { FrameworkQuietLogger } from '../common/logging/pino-setup';
 import {
   answerClientError,
   answerFrameworkError,
@@ -149,7 +150,8 @@ export async function createApp(
   installJsonBodyParser(app.getHttpAdapter().getInstance());
   installWellFormedStrings(app.getHttpAdapter().getInstance());
   installPortalForms(app.getHttpAdapter().getInstance());
-  app.useLogger(app.get(Logger));
+  // Nest's start-up lines (modules, route mappings) at debug; everything else as logged.
+  app.useLogger(new FrameworkQuietLogger(app.get(Logger)));
   app.flushLogs();
   installHttpHooks(app);
   const document = buildOpenApiDocument(app);

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import { createEmulatorApp } from '../klarna-emulator/emulator.app';
+import type { EmulatorConfig } from '../klarna-emulator/emulator.config';
+
+export {
+  type EmulatorConfig,
+  EmulatorConfigError,
+  loadEmulatorConfig,
+} from '../klarna-emulator/emulator.config';
 
 export interface RunningEmulator {
   url: string;
@@ -20,4 +28,14 @@ export async function startDefaultEmulator(port: number, host = '127.0.0.1'): Pr
   const address = app.getHttpServer().address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return { url: `http://${host}:${actualPort}`, username, password, stop: () => app.close() };
+}
+
+/** `npm run emulator`: the standalone emulator with its configured credentials; `logger` logs each request. */
+export async function startEmulator(
+  config: EmulatorConfig,
+  logger: FastifyBaseLogger | false,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const app = await createEmulatorApp({ credentials: config.credentials, logger });
+  await app.listen({ port: config.port, host: config.host });
+  return { url: await app.getUrl(), stop: () => app.close() };
 }

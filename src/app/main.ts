@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
 import { devSecrets } from '../config/dev-secrets';
 import { startEmbeddedPostgres } from '../common/database/embedded-postgres';
+import { createLogger, nestLogger } from '../common/logging/pino-setup';
 import { startDefaultEmulator } from './klarna-emulator-runner';
 import { ensureServiceLogin } from './database/service-login';
 import { seedDemo } from '../demo/demo-seed';
@@ -28,6 +30,10 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const started = Date.now();
   let config = readConfig();
+  // One logger for the process: the emulator (started before the service) and Nest's own lines go through the
+  // same pino setup as the service's, with the framework's start-up lines at debug.
+  const log = createLogger(config.log);
+  Logger.overrideLogger(nestLogger(log));
   const stoppers: Stopper[] = [];
   const running: { app?: NestFastifyApplication } = {};
 

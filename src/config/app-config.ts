@@ -8,6 +8,7 @@ import {
   parseSigningKey,
 } from '../common/crypto/receipt-keys';
 import { EnvironmentVariables } from './env.schema';
+import { chooseLogFormat, type LogFormat } from '../common/logging/log-format';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -31,7 +32,8 @@ export interface AppConfig {
     embeddedPort: number;
   };
   dataDir: string;
-  log: { level: string };
+  /** `format`: LOG_FORMAT, else pretty on a terminal outside production, else json. */
+  log: { level: string; format: LogFormat };
   rateLimit: { perMinute: number; unauthenticatedPerMinute: number };
   apiKeys: { cacheMs: number };
   /** Redis shared by the fleet; undefined: limits are counted per instance, in memory. */
@@ -192,7 +194,14 @@ export function loadConfig(env: Env): AppConfig {
       embeddedPort: vars.EMBEDDED_PG_PORT ?? 0,
     },
     dataDir: vars.DATA_DIR ?? '.data',
-    log: { level: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
+    log: {
+      level: vars.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+      format: chooseLogFormat({
+        configured: vars.LOG_FORMAT as LogFormat | undefined,
+        isTty: Boolean(process.stdout.isTTY),
+        isProduction,
+      }),
+    },
     rateLimit: {
       perMinute: vars.RATE_LIMIT_PER_MINUTE ?? 1200,
       unauthenticatedPerMinute: vars.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE ?? 60,

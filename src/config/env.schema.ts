@@ -73,6 +73,11 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** `pretty` (readable lines) or `json` (one object per line); default pretty on a terminal outside production. */
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -7,6 +7,8 @@ describe('loadEmulatorConfig', () => {
       host: '127.0.0.1',
       credentials: [{ username: 'demo_merchant', password: 'demo_klarna_secret' }],
       log: false,
+      logLevel: 'info',
+      logFormat: undefined,
     });
   });
 
@@ -16,6 +18,8 @@ describe('loadEmulatorConfig', () => {
       EMULATOR_HOST: '0.0.0.0',
       EMULATOR_CREDENTIALS: 'a:one,b:two:with:colons',
       EMULATOR_LOG: 'true',
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
     });
     expect(config).toEqual({
       port: 0,
@@ -25,6 +29,8 @@ describe('loadEmulatorConfig', () => {
         { username: 'b', password: 'two:with:colons' },
       ],
       log: true,
+      logLevel: 'debug',
+      logFormat: 'json',
     });
   });
 
@@ -38,6 +44,8 @@ describe('loadEmulatorConfig', () => {
     [{ EMULATOR_CREDENTIALS: 'user:' }, 'EMULATOR_CREDENTIALS'],
     [{ EMULATOR_CREDENTIALS: 'a:1,a:2' }, 'EMULATOR_CREDENTIALS'],
     [{ EMULATOR_LOG: 'yes' }, 'EMULATOR_LOG'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'yaml' }, 'LOG_FORMAT'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadEmulatorConfig(env)).toThrow(EmulatorConfigError);
     expect(() => loadEmulatorConfig(env)).toThrow(variable);

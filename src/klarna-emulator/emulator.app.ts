@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { KlarnaError } from './core/klarna-error';
 import { attachContext, contextOf, type RequestContext } from './core/request-context';
 import { FaultsService } from './domain/faults.service';
@@ -10,8 +10,11 @@ import { EmulatorModule } from './emulator.module';
 
 export interface EmulatorOptions {
   credentials: { username: string; password: string }[];
-  /** Fastify's per-request logging (off by default: benchmarks push hundreds of requests per second). */
-  logger?: boolean;
+  /**
+   * Fastify's per-request logging, off by default (benchmarks push hundreds of requests per second): `true` for
+   * Fastify's own logger, or the pino logger of the process to log each request through it.
+   */
+  logger?: boolean | FastifyBaseLogger;
 }
 
 const KLARNA_PREFIXES = ['/payments/v1/', '/customer-token/v1/', '/ordermanagement/v1/'];
@@ -141,7 +144,7 @@ function installHooks(
 /** The Klarna emulator as a Nest application on Fastify; not yet listening. */
 export async function createEmulatorApp(opts: EmulatorOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    logger: opts.logger ?? false,
+    ...(typeof opts.logger === 'object' ? { loggerInstance: opts.logger } : { logger: opts.logger ?? false }),
     // Shutdown must not wait for requests held by the "hang" fault or for idle keep-alive sockets.
     forceCloseConnections: true,
     bodyLimit: 10 * 1024 * 1024,

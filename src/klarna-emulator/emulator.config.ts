@@ -5,6 +5,9 @@ export interface EmulatorConfig {
   credentials: { username: string; password: string }[];
   /** Per-request logging; off by default because benchmarks push hundreds of requests per second through. */
   log: boolean;
+  /** LOG_LEVEL and LOG_FORMAT, as the service reads them (checked by whoever builds the logger). */
+  logLevel: string;
+  logFormat?: string;
 }
 
 export class EmulatorConfigError extends Error {}
@@ -43,6 +46,15 @@ function parseBoolean(name: string, raw: string | undefined): boolean {
   throw new EmulatorConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseChoice(name: string, raw: string | undefined, choices: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!choices.includes(raw))
+    throw new EmulatorConfigError(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
+  return raw;
+}
+
 export function loadEmulatorConfig(env: Record<string, string | undefined> = process.env): EmulatorConfig {
   const host = env.EMULATOR_HOST === undefined || env.EMULATOR_HOST === '' ? '127.0.0.1' : env.EMULATOR_HOST;
   if (/\s/.test(host))
@@ -52,5 +64,7 @@ export function loadEmulatorConfig(env: Record<string, string | undefined> = pro
     host,
     credentials: parseCredentials(env.EMULATOR_CREDENTIALS),
     log: parseBoolean('EMULATOR_LOG', env.EMULATOR_LOG),
+    logLevel: parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS) ?? 'info',
+    logFormat: parseChoice('LOG_FORMAT', env.LOG_FORMAT, ['pretty', 'json']),
   };
 }

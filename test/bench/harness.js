@@ -56,7 +56,7 @@ async function startStack(extraEnv = {}) {
 }
 
 /**
- * The standalone emulator (`npm run emulator`, dist/klarna-emulator/main.js) in its own process: Klarna is another
+ * The standalone emulator (`npm run emulator`, dist/app/emulator-main.js) in its own process: Klarna is another
  * machine in production, so its CPU must not count as the service's latency. Merchant credentials bench:bench-secret.
  */
 function startEmulatorProcess(port) {

@@ -50,7 +50,12 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(build, 'node_modules'));
     chmodSync(build, 0o755); // readable by the ordinary user too
   }, 60_000);
-  afterAll(() => {
+  /** Services still running (a failed test leaves one): stopped before their build is removed. */
+  const live = new Set<ChildProcess>();
+  afterAll(async () => {
+    await Promise.all(
+      [...live].map((proc) => new Promise((resolve) => (proc.once('exit', resolve), proc.kill('SIGKILL')))),
+    );
     for (const dir of [build, ...cleanup]) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -71,6 +76,8 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(uid === undefined ? {} : { uid, gid: uid }),
     });
+    live.add(proc);
+    proc.once('exit', () => live.delete(proc));
     return new Promise((resolveStart, reject) => {
       let out = '';
       const onData = (chunk: Buffer): void => {

@@ -4,7 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RECEIPT_TYP } from '../../src/evidence/receipts/receipt.service';
 import { verifyReceipt } from '../../src/evidence/receipts/verify-receipt';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, openSignUpPage, pageErrors, screenshot, signUpAs } from './browser';
+import {
+  describeInChromium,
+  launchChromium,
+  openSignUpPage,
+  pageErrors,
+  screenshot,
+  signUpAs,
+} from './browser';
 
 jest.setTimeout(60_000);
 
@@ -13,7 +20,7 @@ jest.setTimeout(60_000);
  * search, the record with its exact terms text and verification status, the signed receipt, the export, and
  * the audit log of the viewer's reads.
  */
-describe('admin consent viewer (/demo/admin) in Chromium', () => {
+describeInChromium('admin consent viewer (/demo/admin) in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let context: BrowserContext;

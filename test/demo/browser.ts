@@ -1,11 +1,47 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-/** Debian's chromium, as .ci/run installs it; the flags keep it headless, quiet and offline. */
+/** Debian's chromium, as .ci/run installs it (`CHROMIUM` names another binary). */
+export const CHROMIUM_PATH = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** The one line a browser suite fails with when there is no Chromium; undefined when there is one. */
+export function chromiumMissing(path = CHROMIUM_PATH): string | undefined {
+  try {
+    accessSync(path, constants.X_OK);
+    return undefined;
+  } catch {
+    return (
+      `Chromium not found at ${path}: the browser tests need Debian's chromium ` +
+      `(apt-get install -y chromium) or CHROMIUM=/path/to/chromium.`
+    );
+  }
+}
+
+/**
+ * `describe` for a suite that drives Chromium. Without Chromium the suite is one failing test whose message is
+ * the line above, instead of a cascade of errors from a beforeAll that could not launch it; no other suite is
+ * touched.
+ */
+export function describeInChromium(name: string, fn: () => void): void {
+  const missing = chromiumMissing();
+  if (!missing) {
+    describe(name, fn);
+    return;
+  }
+  describe(name, () => {
+    it('needs Chromium', () => {
+      const error = new Error(missing);
+      error.stack = missing;
+      throw error;
+    });
+  });
+}
+
+/** Chromium, headless, quiet and offline. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, openSignUpPage, screenshot, signUpAs } from './browser';
+import { describeInChromium, launchChromium, openSignUpPage, screenshot, signUpAs } from './browser';
 
 jest.setTimeout(60_000);
 
 /** The "Charge 5.00 SEK now" button after a sign-up on /demo: an on-demand order from the new token. */
-describe('demo page: charging the new customer token', () => {
+describeInChromium('demo page: charging the new customer token', () => {
   let t: TestApp;
   let browser: Browser;
   let context: BrowserContext;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, openSignUpPage, screenshot, signUpAs } from './browser';
+import { describeInChromium, launchChromium, openSignUpPage, screenshot, signUpAs } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -8,7 +8,7 @@ jest.setTimeout(60_000);
  * The demo merchant's sign-up page in Chromium, against the service as `npm start` runs it (demo merchant
  * seeded, Klarna emulator, the emulator's JS SDK stand-in), on this suite's own database.
  */
-describe('demo sign-up page (/demo) in Chromium', () => {
+describeInChromium('demo sign-up page (/demo) in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let context: BrowserContext;

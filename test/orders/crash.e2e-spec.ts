@@ -55,13 +55,23 @@ describe('token orders: SIGKILL while charging', () => {
     port = await freePort();
   }, 60_000);
   afterAll(async () => {
-    const idle = await Promise.all(spares.map((p) => p.catch(() => undefined)));
-    for (const proc of [child, ...idle]) {
-      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-    }
-    await t.close();
-    rmSync(build, { recursive: true, force: true });
+    // Every child this suite started is killed and has exited before its build is removed: a spare that was still
+    // loading would otherwise die with "Cannot find module" (issue #17 item 8).
+    await Promise.all([...children].map(stopProcess));
+    await Promise.all(spares.map((p) => p.catch(() => undefined)));
+    await t?.close();
+    if (build) rmSync(build, { recursive: true, force: true });
   });
+
+  /** Every service process forked, until it has exited. */
+  const children = new Set<ChildProcess>();
+  const stopProcess = (proc: ChildProcess): Promise<void> =>
+    proc.exitCode !== null || proc.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          proc.once('exit', () => resolve());
+          proc.kill('SIGKILL');
+        });
 
   const childUrl = () => `http://127.0.0.1:${port}`;
 
@@ -92,10 +102,18 @@ describe('token orders: SIGKILL while charging', () => {
         ORDERS_COMPLETER_INTERVAL_MS: '300',
       },
     });
-    return new Promise((resolve, reject) => {
+    children.add(proc);
+    proc.once('exit', () => children.delete(proc));
+    // An 'error' event without a listener would be thrown in this worker.
+    proc.on('error', () => undefined);
+    const ready = new Promise<ChildProcess>((resolve, reject) => {
       proc.once('message', () => resolve(proc));
-      proc.once('exit', (code) => reject(new Error(`service process exited with ${code}`)));
+      proc.once('exit', (code, signal) => reject(new Error(`service process exited with ${code ?? signal}`)));
     });
+    // A spare nobody awaits any more (the suite ended, or failed) must not become an unhandled rejection, which
+    // would abort the jest run; whoever takes the spare still sees the failure.
+    ready.catch(() => undefined);
+    return ready;
   }
 
   /** Lets a spare take over the port (and prepares another spare in the background). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, pageErrors } from '../demo/browser';
+import { describeInChromium, launchChromium, pageErrors } from '../demo/browser';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { portalLink, signUp, subscribe } from './support';
 
@@ -44,7 +44,7 @@ async function tabTo(page: Page, matches: (tag: string, text: string) => boolean
  * merchant's link, reads the terms, stops one of two agreements with the keyboard alone, and the pages pass
  * axe-core; the essential actions work with JavaScript turned off.
  */
-describe('consumer portal in Chromium', () => {
+describeInChromium('consumer portal in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let context: BrowserContext;

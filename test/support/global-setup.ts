@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
@@ -34,6 +35,16 @@ async function startEmbedded(): Promise<{ url: string; pid: number }> {
  */
 export default async function globalSetup(): Promise<void> {
   const runId = randomBytes(4).toString('hex');
+  // Everything the run puts in the temporary directory (test data dirs, temp builds, browser profiles, an
+  // embedded PostgreSQL) goes under one directory of its own, which the global teardown removes. Workers and
+  // their children inherit TMPDIR.
+  const originalTmp = tmpdir();
+  const runTmp = mkdtempSync(join(originalTmp, `autopay-run-${runId}-`));
+  // Readable by others like the temporary directory itself: an embedded PostgreSQL run as root reads its
+  // password file here as the postgres user.
+  chmodSync(runTmp, 0o755);
+  process.env.AUTOPAY_TEST_ORIGINAL_TMPDIR = originalTmp;
+  process.env.TMPDIR = runTmp;
   let serverUrl = process.env.DATABASE_URL;
   let embeddedPid: number | undefined;
   if (!serverUrl) {
@@ -56,5 +67,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.AUTOPAY_TEST_SERVER_URL = serverUrl;
   process.env.AUTOPAY_TEST_TEMPLATE = template;
   process.env.AUTOPAY_TEST_RUN_ID = runId;
-  writeFileSync(STATE_FILE, JSON.stringify({ serverUrl, template, runId, embeddedPid }));
+  writeFileSync(STATE_FILE, JSON.stringify({ serverUrl, template, runId, embeddedPid, runTmp }));
 }

@@ -28,7 +28,7 @@ export interface TestApp {
   db: Client;
   clock: Clock;
   /** With `{ demo: true }`: the seeded demo merchant's credentials, as `npm start` writes them. */
-  demo?: DemoCredentials;
+  demo?: DemoCredentials & { file: string };
   adminKey: string;
   auditorKey: string;
   request<T = any>(

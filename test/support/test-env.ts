@@ -2,7 +2,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../../src/config/app-config';
 
-export const STATE_FILE = join(tmpdir(), `autopay-jest-state-${process.ppid}-${process.pid}.json`);
+/**
+ * The temporary directory as the run found it: the global setup points TMPDIR at a directory of the run's own
+ * (removed by the global teardown), and remembers the original here.
+ */
+export const ORIGINAL_TMPDIR = process.env.AUTOPAY_TEST_ORIGINAL_TMPDIR || tmpdir();
+
+export const STATE_FILE = join(ORIGINAL_TMPDIR, `autopay-jest-state-${process.ppid}-${process.pid}.json`);
 
 /** An Ed25519 private key (PKCS#8 PEM) from a fixed 32-byte seed, so that receipts are reproducible in tests. */
 export function ed25519PemFromSeed(seed: Buffer): string {

@@ -1,16 +1,21 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { redactSecrets } from './redact';
+import type { LogFormat } from './log-format';
+import { baseLoggerOptions, logDestination } from './pino-setup';
 import { loggableError } from '../database/loggable-error';
 
-/** Structured JSON logs (pino) with the request id on every line and secrets redacted. */
+/**
+ * The service's logs (pino): JSON lines or readable ones (LOG_FORMAT), ISO timestamps, the request id on every line
+ * of a request, secrets redacted.
+ */
 @Module({})
 export class LoggingModule {
   /** `stream`: where log lines go instead of stdout (tests capture them to search for secrets). */
-  static forRoot(config: { level: string }, stream?: DestinationStream): DynamicModule {
+  static forRoot(config: { level: string; format: LogFormat }, stream?: DestinationStream): DynamicModule {
+    const base = baseLoggerOptions(config.level);
     const options: Exclude<Params['pinoHttp'], unknown[] | undefined> = {
-      level: config.level,
+      ...base,
       // Fastify already assigned the request id (from X-Request-Id when well-formed).
       genReqId: (req) => (req as unknown as { id: string }).id,
       customAttributeKeys: { reqId: 'request_id' },
@@ -32,15 +37,15 @@ export class LoggingModule {
         // pino-http hands over pino's serialization of the error, the error itself in `raw`.
         err: (err: { raw?: unknown }) => loggableError(err.raw ?? err),
       },
-      formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     };
+    const destination = stream ?? logDestination(config.format, { colorize: Boolean(process.stdout.isTTY) });
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: stream ? [options, stream] : options,
+          pinoHttp: destination ? [options, destination] : options,
         }),
       ],
     };

@@ -229,10 +229,18 @@ export class WebhookDeliveryJob extends PeriodicJob {
     }
     this.metrics.webhookAttempts.labels(status === 'pending' ? 'retrying' : status).inc();
     if (!ok) {
-      this.logger.debug(
-        { delivery: claim.id, attempt, error: result.error, status },
-        'webhook attempt failed',
-      );
+      // Ids, the attempt and what went wrong: never the secret, the signature or the payload (personal data).
+      const fields = {
+        endpoint_id: claim.endpointId,
+        delivery_id: claim.id,
+        event_id: claim.eventId,
+        attempt,
+        http_status: result.statusCode,
+        error: result.error,
+        next_attempt_at: next?.toISOString() ?? null,
+      };
+      if (next) this.logger.warn(fields, 'webhook delivery failed; retrying');
+      else this.logger.error(fields, 'webhook delivery failed; giving up');
     }
   }
 }
