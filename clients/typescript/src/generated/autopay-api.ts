@@ -308,7 +308,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** Readiness: the database answers and the instance is not shutting down */
         get: operations["health_ready"];
         put?: never;
         post?: never;
@@ -401,7 +401,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the token at Klarna (irreversible) and record the consent withdrawal
-         * @description Its subscriptions are canceled (status_reason token_cancelled) in the same transaction.
+         * @description Its subscriptions are canceled (status_reason token_canceled) in the same transaction.
          */
         post: operations["customerTokens_cancel"];
         delete?: never;
@@ -584,6 +584,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the merchant's orders across tokens, newest first, with their money
+         * @description Filters: `status`, `created_from` (inclusive), `created_to` (exclusive), `customer_token_id`, `subscription_id`. Cursor pagination with `next_cursor`.
+         */
+        get: operations["money_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{order_id}": {
         parameters: {
             query?: never;
@@ -591,10 +611,73 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an order (its current state) */
-        get: operations["orders_get"];
+        /**
+         * Read an order, with its money as Klarna holds it
+         * @description `money`: authorized, captured, refunded and remaining amounts, the captures (`cap_…`) and refunds (`ref_…`) with their statuses, and when an uncaptured authorization expires.
+         */
+        get: operations["money_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (void) an order nothing of which is captured
+         * @description Refused with 409 `CANCEL_NOT_ALLOWED` once anything is captured (refund instead). Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 `REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes it in the background with the same Klarna idempotency key.
+         */
+        post: operations["money_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{order_id}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture an order (the whole remaining amount by default, or an amount and lines)
+         * @description Refused with 422 `CAPTURE_EXCEEDS_AUTHORIZATION` above the remaining authorized amount, 409 `CAPTURE_NOT_ALLOWED` when canceled, expired or captured in full. Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 `REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes it in the background with the same Klarna idempotency key.
+         */
+        post: operations["money_capture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (part of) a captured order; several partial refunds are allowed
+         * @description Refused with 422 `REFUND_EXCEEDS_CAPTURED` above captured minus refunded, 409 `REFUND_NOT_ALLOWED` when nothing is captured. Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 `REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes it in the background with the same Klarna idempotency key.
+         */
+        post: operations["money_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -857,6 +940,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/test-clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List test clocks, newest first */
+        get: operations["testClocks_list"];
+        put?: never;
+        /**
+         * Create a test clock
+         * @description Subscriptions created with `test_clock` live on its frozen time instead of the real one: their schedule, charges, retries, token checks and events. Only for merchants whose Klarna credentials are not live. With the Klarna emulator, Klarna's time is moved forward to the clock's (see docs/test-clocks.md).
+         */
+        post: operations["testClocks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clocks/{test_clock_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a test clock (poll it after an advance until its status is ready) */
+        get: operations["testClocks_get"];
+        put?: never;
+        post?: never;
+        /** Delete a test clock; its subscriptions are canceled */
+        delete: operations["testClocks_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clocks/{test_clock_id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a test clock forward
+         * @description Answers at once with status `advancing`; the renewals, retries and token checks that fall due up to the new time are then done in time order, each at its own moment, within seconds, and the status becomes `ready`. At most 730 days per advance.
+         */
+        post: operations["testClocks_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -944,6 +1086,7 @@ export interface components {
         AddressDto: {
             attention?: string;
             city?: string;
+            /** @example DE */
             country?: string;
             email?: string;
             family_name?: string;
@@ -1035,7 +1178,10 @@ export interface components {
              */
             channel: "portal" | null;
             customer_token_id: string | null;
-            /** @description sha256(prev_hash || JCS({seq, record})), hex. */
+            /**
+             * @description sha256(prev_hash || JCS({seq, record})), hex.
+             * @example 3b9f0c1e6a2d4b8e7f5a1c3d9e0b2a4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a
+             */
             hash: string;
             /** @example cev_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             id: string;
@@ -1043,7 +1189,10 @@ export interface components {
             ip_address: string | null;
             /** Format: date-time */
             occurred_at: string;
-            /** @description Hash of the record at seq - 1 (64 zeros for the first). */
+            /**
+             * @description Hash of the record at seq - 1 (64 zeros for the first).
+             * @example 5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592
+             */
             prev_hash: string;
             /**
              * @description Position in the merchant's chain of consents and consent events.
@@ -1059,6 +1208,14 @@ export interface components {
             data: components["schemas"]["AdminConsentDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        AdvanceTestClockDto: {
+            /**
+             * Format: date-time
+             * @description Later than the clock's current frozen_time, and at most 2 years (730 days) after it.
+             * @example 2027-02-01T00:00:00Z
+             */
+            frozen_time: string;
         };
         ApiKeyDto: {
             /** Format: date-time */
@@ -1168,13 +1325,19 @@ export interface components {
             reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch";
         };
         ChainCheckDto: {
-            /** @description sha256(prev_hash || JCS({seq, record})), hex. */
+            /**
+             * @description sha256(prev_hash || JCS({seq, record})), hex.
+             * @example 3b9f0c1e6a2d4b8e7f5a1c3d9e0b2a4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a
+             */
             hash: string;
             /** @description The stored hash is the hash of the stored record. */
             hash_valid: boolean;
             /** @description The record at seq + 1 names this hash (or this is the merchant's head). */
             next_link_valid: boolean;
-            /** @description Hash of the record at seq - 1 (64 zeros for the first). */
+            /**
+             * @description Hash of the record at seq - 1 (64 zeros for the first).
+             * @example 5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592
+             */
             prev_hash: string;
             /** @description prev_hash is the hash of the record at seq - 1 (or the genesis hash). */
             prev_link_valid: boolean;
@@ -1208,9 +1371,15 @@ export interface components {
             next_cursor: string | null;
         };
         ChainPositionDto: {
-            /** @description sha256(prev_hash || JCS({seq, record})), hex. */
+            /**
+             * @description sha256(prev_hash || JCS({seq, record})), hex.
+             * @example 3b9f0c1e6a2d4b8e7f5a1c3d9e0b2a4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a
+             */
             hash: string;
-            /** @description Hash of the record at seq - 1 (64 zeros for the first). */
+            /**
+             * @description Hash of the record at seq - 1 (64 zeros for the first).
+             * @example 5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592
+             */
             prev_hash: string;
             /**
              * @description Position in the merchant's chain of consents and consent events.
@@ -1266,6 +1435,26 @@ export interface components {
              * @example b4bd3423-24e3-4d4b-8d4f-6d3f1e8a0e8d
              */
             authorization_token: string;
+        };
+        CreateCaptureDto: {
+            /**
+             * Format: int64
+             * @description Minor units; default the whole remaining authorized amount.
+             * @example 1000
+             */
+            amount?: number;
+            /**
+             * @description Shown to the consumer.
+             * @example March plan
+             */
+            description?: string;
+            /** @description The lines captured (shown on the consumer’s statement). */
+            order_lines?: components["schemas"]["OrderLineDto"][];
+            /**
+             * @description In settlement files.
+             * @example cap-2026-03
+             */
+            reference?: string;
         };
         CreateConsentDto: {
             /**
@@ -1384,6 +1573,25 @@ export interface components {
              */
             return_url?: string;
         };
+        CreateRefundDto: {
+            /**
+             * Format: int64
+             * @description Minor units; at most captured minus refunded.
+             * @example 300
+             */
+            amount: number;
+            order_lines?: components["schemas"]["OrderLineDto"][];
+            /**
+             * @description Shown to the consumer.
+             * @example Goodwill credit
+             */
+            reason?: string;
+            /**
+             * @description In settlement files.
+             * @example refund-42
+             */
+            reference?: string;
+        };
         CreateSessionDto: {
             /** @description Extra Merchant Data as Klarna takes it. Send this or `extra_merchant_data`, not both. */
             attachment?: components["schemas"]["AttachmentDto"];
@@ -1471,6 +1679,8 @@ export interface components {
              * @example 2026-03-01
              */
             start_date: string;
+            /** @description A test clock of the merchant (`POST /v1/test-clocks`): the subscription lives on its time instead of the real one, and is charged when the clock is advanced. Its "today" for start_date is the clock's. */
+            test_clock?: string;
         };
         CreateTermsDto: {
             /** @description The full text the consumer is shown. */
@@ -1491,8 +1701,18 @@ export interface components {
             /** @example Automatic payments for EV charging */
             title: string;
         };
+        CreateTestClockDto: {
+            /**
+             * Format: date-time
+             * @description The clock's time to start at (ISO 8601, between 2000 and 2100). Subscriptions created on the clock see this as "now" until it is advanced.
+             * @example 2027-01-01T00:00:00Z
+             */
+            frozen_time: string;
+            /** @example Annual plan renewals */
+            name?: string;
+        };
         CreateTokenOrderDto: {
-            /** @description Capture at once (default false). */
+            /** @description Capture at once (default true: the capture policy in docs/money.md); false leaves the order authorized for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before). */
             auto_capture?: boolean;
             /** @example invoice-2026-03 */
             merchant_reference1?: string;
@@ -1507,12 +1727,12 @@ export interface components {
             /**
              * Format: int64
              * @description Σ line tax (0 if none).
-             * @example 200
+             * @example 160
              */
             order_tax_amount: number;
             /**
              * @description Must be the consented currency (the token's scope).
-             * @example SEK
+             * @example EUR
              */
             purchase_currency: string;
         };
@@ -1526,7 +1746,7 @@ export interface components {
              *       "order.failed"
              *     ]
              */
-            events: ("customer_token.created" | "customer_token.cancelled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
+            events: ("customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
             /**
              * @description Where events are POSTed. https, on a host that resolves to public addresses only (local and http URLs are accepted only where the service allows them, e.g. in development). Stored and returned normalised, as a WHATWG URL parser serialises it.
              * @example https://merchant.example/hooks/autopay
@@ -1534,9 +1754,11 @@ export interface components {
             url: string;
         };
         CustomerDto: {
+            /** @example 1990-01-31 */
             date_of_birth?: string;
             /** @enum {string} */
             gender?: "male" | "female";
+            /** @example 1234 */
             last_four_ssn?: string;
             national_identification_number?: string;
             organization_entity_type?: string;
@@ -1547,8 +1769,11 @@ export interface components {
             vat_id?: string;
         };
         CustomerTokenDto: {
-            /** Format: date-time */
-            cancelled_at: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            canceled_at: string | null;
             consent_id: string;
             /** Format: date-time */
             created_at: string;
@@ -1570,16 +1795,32 @@ export interface components {
             purchase_country: string;
             /** @example EUR */
             purchase_currency: string;
+            /**
+             * @description Klarna's optional redirect_url from token creation: after sign-up, sending the consumer there sets Klarna's cookie and bounces to the session's confirmation URL (merchant_urls.confirmation). Null when Klarna gave none.
+             * @example https://payments.klarna.com/redirect/0d3e4a1b
+             */
+            redirect_url: string | null;
             /** @description What later charges must stay within. */
             scope: components["schemas"]["TermsScopeViewDto"];
             session_id: string;
             /** @enum {string} */
-            status: "active" | "suspended" | "cancelled";
+            status: "active" | "suspended" | "canceled";
         };
         CustomerTokenPageDto: {
             data: components["schemas"]["CustomerTokenDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        DeletedTestClockDto: {
+            /** @example true */
+            deleted: boolean;
+            /** @example clk_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
+            id: string;
+            /**
+             * @description Subscriptions on the clock that were canceled with it.
+             * @example 1
+             */
+            subscriptions_canceled: number;
         };
         DunningPolicyDto: {
             /**
@@ -1619,7 +1860,7 @@ export interface components {
             /** @example evt_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             id: string;
             /** @enum {string} */
-            type: "customer_token.created" | "customer_token.cancelled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+            type: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
@@ -1627,7 +1868,7 @@ export interface components {
             next_cursor: string | null;
         };
         /** @enum {string} */
-        EventType: "customer_token.created" | "customer_token.cancelled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+        EventType: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         FieldErrorDto: {
             /**
              * @description JSON path of the field.
@@ -1650,6 +1891,11 @@ export interface components {
             order_amount: number;
             /** @example EUR */
             purchase_currency: string;
+            /**
+             * @description Klarna's optional redirect_url for the first order; null when Klarna gave none.
+             * @example https://payments.klarna.com/redirect/0d3e4a1b
+             */
+            redirect_url: string | null;
         };
         JwkDto: {
             /** @enum {string} */
@@ -1724,6 +1970,93 @@ export interface components {
             notification?: string;
             push?: string;
         };
+        OperationDto: {
+            /**
+             * @description Minor units (0 for a cancellation).
+             * @example 1000
+             */
+            amount: number;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example Goodwill credit */
+            description: string | null;
+            error_code: string | null;
+            /**
+             * @description `cap_…`, `ref_…` or `cnl_…`.
+             * @example cap_01JD3X9R0S4V8W2Y6Z1A3B5C7D
+             */
+            id: string;
+            /** @description Klarna's capture_id or refund_id. */
+            klarna_id: string | null;
+            /** @example ord_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
+            order_id: string;
+            reference: string | null;
+            /**
+             * @description `klarna`: done outside Autopay (found by reconciliation).
+             * @enum {string}
+             */
+            source: "api" | "klarna";
+            /**
+             * @description `succeeded`: Klarna executed it. `failed`: Klarna refused it. `unknown`: Klarna did not answer in time; the service finishes it with the same Klarna idempotency key.
+             * @enum {string}
+             */
+            status: "unknown" | "succeeded" | "failed";
+            /** @enum {string} */
+            type: "capture" | "refund" | "cancel";
+        };
+        OrderDetailDto: {
+            authorized_payment_method: components["schemas"]["AuthorizedPaymentMethodDto"] | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** @description The consent record this charge relied on. */
+            consent_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @example ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
+            customer_token_id: string;
+            /**
+             * @description Klarna's error_code for declined and failed orders (`PAYMENT_METHOD_FAILED`), else null.
+             * @example null
+             */
+            error_code: string | null;
+            /** @example ACCEPTED */
+            fraud_status: string | null;
+            /** @example ord_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
+            id: string;
+            /** @example f3d9a4a6-7d0c-4f4a-9d7e-2f8e1a0c2b11 */
+            klarna_order_id: string | null;
+            /** @example invoice-2026-03 */
+            merchant_reference1: string | null;
+            merchant_reference2: string | null;
+            /** @description Null until Klarna placed the order. */
+            money: components["schemas"]["OrderMoneyDto"] | null;
+            /** @example 1000 */
+            order_amount: number;
+            /** @example 160 */
+            order_tax_amount: number;
+            /** @example EUR */
+            purchase_currency: string;
+            /**
+             * @description Klarna's optional redirect_url for this order: sending the consumer there sets Klarna's cookie and bounces to your confirmation URL. Null when Klarna gave none (or the order is not placed).
+             * @example https://payments.klarna.com/redirect/0d3e4a1b
+             */
+            redirect_url: string | null;
+            /**
+             * @description `accepted` / `pending`: Klarna placed the order (its fraud_status). `declined`: Klarna declined the payment. `failed`: Klarna refused the order itself (token not active, forbidden, currency). `unknown`: in flight, or Klarna did not answer; the service finishes it with the same Klarna idempotency key.
+             * @example accepted
+             * @enum {string}
+             */
+            status: "accepted" | "pending" | "declined" | "failed" | "unknown";
+            /** @description Set when a subscription placed the order. */
+            subscription_id: string | null;
+        };
+        OrderDetailPageDto: {
+            data: components["schemas"]["OrderDetailDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
         OrderDto: {
             authorized_payment_method: components["schemas"]["AuthorizedPaymentMethodDto"] | null;
             /** Format: date-time */
@@ -1735,8 +2068,8 @@ export interface components {
             /** @example ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             customer_token_id: string;
             /**
-             * @description Klarna's error_code for declined and failed orders.
-             * @example PAYMENT_METHOD_FAILED
+             * @description Klarna's error_code for declined and failed orders (`PAYMENT_METHOD_FAILED`), else null.
+             * @example null
              */
             error_code: string | null;
             /** @example ACCEPTED */
@@ -1745,16 +2078,23 @@ export interface components {
             id: string;
             /** @example f3d9a4a6-7d0c-4f4a-9d7e-2f8e1a0c2b11 */
             klarna_order_id: string | null;
+            /** @example invoice-2026-03 */
             merchant_reference1: string | null;
             merchant_reference2: string | null;
             /** @example 1000 */
             order_amount: number;
-            /** @example 200 */
+            /** @example 160 */
             order_tax_amount: number;
-            /** @example SEK */
+            /** @example EUR */
             purchase_currency: string;
             /**
+             * @description Klarna's optional redirect_url for this order: sending the consumer there sets Klarna's cookie and bounces to your confirmation URL. Null when Klarna gave none (or the order is not placed).
+             * @example https://payments.klarna.com/redirect/0d3e4a1b
+             */
+            redirect_url: string | null;
+            /**
              * @description `accepted` / `pending`: Klarna placed the order (its fraud_status). `declined`: Klarna declined the payment. `failed`: Klarna refused the order itself (token not active, forbidden, currency). `unknown`: in flight, or Klarna did not answer; the service finishes it with the same Klarna idempotency key.
+             * @example accepted
              * @enum {string}
              */
             status: "accepted" | "pending" | "declined" | "failed" | "unknown";
@@ -1764,7 +2104,7 @@ export interface components {
         OrderLineDto: {
             image_url?: string;
             merchant_data?: string;
-            /** @example Charging plan */
+            /** @example Monthly plan */
             name: string;
             product_identifiers?: components["schemas"]["ProductIdentifiersDto"];
             product_url?: string;
@@ -1779,8 +2119,8 @@ export interface components {
             subscription?: components["schemas"]["SubscriptionDto"];
             /**
              * Format: int64
-             * @description 2500 = 25 %.
-             * @example 2500
+             * @description 1900 = 19 %.
+             * @example 1900
              */
             tax_rate?: number;
             /**
@@ -1793,11 +2133,12 @@ export interface components {
             total_discount_amount?: number;
             /**
              * Format: int64
-             * @example 200
+             * @example 160
              */
             total_tax_amount?: number;
             /**
              * @description Default physical.
+             * @example digital
              * @enum {string}
              */
             type?: "physical" | "discount" | "shipping_fee" | "sales_tax" | "digital" | "gift_card" | "store_credit" | "surcharge";
@@ -1807,6 +2148,32 @@ export interface components {
              * @example 1000
              */
             unit_price: number;
+        };
+        OrderMoneyDto: {
+            /**
+             * Format: date-time
+             * @description When the uncaptured remainder expires (null when nothing remains to capture).
+             */
+            authorization_expires_at: string | null;
+            /** @example 1000 */
+            authorized_amount: number;
+            cancellation: components["schemas"]["OperationDto"] | null;
+            /** @example 1000 */
+            captured_amount: number;
+            captures: components["schemas"]["OperationDto"][];
+            /** @example 300 */
+            refunded_amount: number;
+            refunds: components["schemas"]["OperationDto"][];
+            /**
+             * @description Authorized and not yet captured (0 once canceled or expired).
+             * @example 0
+             */
+            remaining_authorized_amount: number;
+            /**
+             * @description The order at Klarna's Order Management (as Autopay recorded and last reconciled it).
+             * @enum {string}
+             */
+            status: "AUTHORIZED" | "PART_CAPTURED" | "CAPTURED" | "CANCELLED" | "EXPIRED" | "CLOSED";
         };
         OrderPageDto: {
             data: components["schemas"]["OrderDto"][];
@@ -1950,7 +2317,10 @@ export interface components {
             terms_id: string | null;
         };
         SubscriptionCycleDto: {
-            /** @description Charges tried so far. */
+            /**
+             * @description Charges tried so far.
+             * @example 1
+             */
             attempts: number;
             /**
              * @description 1-based; the idempotency key of its order is `<sub id>:cycle:<n>`.
@@ -1959,18 +2329,25 @@ export interface components {
             cycle: number;
             /** Format: date-time */
             due_at: string;
-            /** @example PAYMENT_METHOD_FAILED */
+            /**
+             * @description Why the last try failed (Klarna's `PAYMENT_METHOD_FAILED`, …); null once it succeeded.
+             * @example null
+             */
             last_error: string | null;
             /**
              * Format: date-time
              * @description Next try, while scheduled.
+             * @example null
              */
             next_attempt_at: string | null;
             /** @example ord_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             order_id: string | null;
             /** Format: date-time */
             settled_at: string | null;
-            /** @enum {string} */
+            /**
+             * @example succeeded
+             * @enum {string}
+             */
             status: "scheduled" | "charging" | "succeeded" | "failed" | "skipped";
         };
         SubscriptionCyclePageDto: {
@@ -1979,7 +2356,10 @@ export interface components {
             next_cursor: string | null;
         };
         SubscriptionDto: {
-            /** @enum {string} */
+            /**
+             * @example MONTH
+             * @enum {string}
+             */
             interval: "DAY" | "WEEK" | "MONTH" | "YEAR";
             /**
              * Format: int64
@@ -2012,6 +2392,8 @@ export interface components {
             next_cursor: string | null;
         };
         SubscriptionOrderDto: {
+            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
             /** @description Default `<subscription id>:cycle:<n>`. */
@@ -2027,16 +2409,18 @@ export interface components {
             /**
              * Format: int64
              * @description Σ line tax.
-             * @example 200
+             * @example 160
              */
             order_tax_amount: number;
             /**
              * @description Must be the consented currency (the token's scope).
-             * @example SEK
+             * @example EUR
              */
             purchase_currency: string;
         };
         SubscriptionOrderViewDto: {
+            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
             /** @description Default `<subscription id>:cycle:<n>`. */
@@ -2052,12 +2436,12 @@ export interface components {
             /**
              * Format: int64
              * @description Σ line tax.
-             * @example 200
+             * @example 160
              */
             order_tax_amount: number;
             /**
              * @description Must be the consented currency (the token's scope).
-             * @example SEK
+             * @example EUR
              */
             purchase_currency: string;
         };
@@ -2067,7 +2451,10 @@ export interface components {
             next_cursor: string | null;
         };
         SubscriptionResponseDto: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example null
+             */
             canceled_at: string | null;
             /** Format: date-time */
             created_at: string;
@@ -2078,17 +2465,27 @@ export interface components {
             current_cycle: number;
             /** @example ctok_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             customer_token_id: string;
+            /** @example Citybikes monthly plan */
             description: string | null;
+            /** @example null */
             end_date: string | null;
             /** @example sub_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example MONTH
+             * @enum {string}
+             */
             interval: "DAY" | "WEEK" | "MONTH" | "YEAR";
             /** @example 1 */
             interval_count: number;
             /** Format: date-time */
             last_charged_at: string | null;
             latest_cycle: components["schemas"]["SubscriptionCycleDto"] | null;
+            /**
+             * @example {
+             *       "plan": "monthly-basic"
+             *     }
+             */
             metadata: {
                 [key: string]: string;
             } | null;
@@ -2102,13 +2499,21 @@ export interface components {
             retry_policy: components["schemas"]["RetryPolicyDto"] | null;
             /** @example 2026-03-01 */
             start_date: string;
-            /** @enum {string} */
+            /**
+             * @example active
+             * @enum {string}
+             */
             status: "active" | "paused" | "past_due" | "halted" | "canceled";
             /**
-             * @description Why halted or canceled: token_suspended (halted), token_cancelled or consent_withdrawn (canceled with the token), consent_exceeded, merchant, ended.
-             * @example token_suspended
+             * @description Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the token), consent_exceeded, merchant, ended, test_clock_deleted.
+             * @example null
              */
             status_reason: string | null;
+            /**
+             * @description The test clock it lives on; null on the real time.
+             * @example null
+             */
+            test_clock: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -2154,6 +2559,7 @@ export interface components {
             currency: string;
             /**
              * @description Billing interval; required for SUBSCRIPTION, not allowed for ON_DEMAND.
+             * @example MONTH
              * @enum {string}
              */
             interval?: "DAY" | "WEEK" | "MONTH" | "YEAR";
@@ -2173,12 +2579,46 @@ export interface components {
         TermsScopeViewDto: {
             /** @example EUR */
             currency: string;
-            /** @enum {string} */
+            /**
+             * @example MONTH
+             * @enum {string}
+             */
             interval?: "DAY" | "WEEK" | "MONTH" | "YEAR";
             /** @example 1 */
             interval_count?: number;
             /** @example 5000 */
             max_order_amount: number;
+        };
+        TestClockDto: {
+            /**
+             * Format: date-time
+             * @description Real time of creation.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-01T00:00:00.000Z
+             */
+            frozen_time: string;
+            /** @example clk_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Klarna's time after the last move: with the Klarna emulator it moves with the clock (forward only, for the whole emulator); null with Klarna's playground, whose time stays real.
+             */
+            klarna_time: string | null;
+            /** @example Annual plan renewals */
+            name: string | null;
+            /**
+             * @description `advancing` while the renewals, retries and token checks that came due are being done (seconds), then `ready`. `internal_failure`: they could not all be done; advancing again retries.
+             * @enum {string}
+             */
+            status: "ready" | "advancing" | "internal_failure";
+        };
+        TestClockPageDto: {
+            data: components["schemas"]["TestClockDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         UpdatePortalSettingsDto: {
             /**
@@ -4286,7 +4726,7 @@ export interface operations {
             /**
              * @description The Health Check is not successful
              *
-             *     A dependency is down.
+             *     A dependency is down, or the instance is shutting down.
              */
             503: {
                 headers: {
@@ -4527,7 +4967,7 @@ export interface operations {
                 /** @description Page size. */
                 limit?: number;
                 merchant_customer_id?: string;
-                status?: "active" | "suspended" | "cancelled";
+                status?: "active" | "suspended" | "canceled";
             };
             header?: never;
             path?: never;
@@ -6517,7 +6957,119 @@ export interface operations {
             };
         };
     };
-    orders_get: {
+    money_list: {
+        parameters: {
+            query?: {
+                /** @description Created at or after. */
+                created_from?: string;
+                /** @description Created before. */
+                created_to?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                customer_token_id?: string;
+                /** @description Page size. */
+                limit?: number;
+                status?: "accepted" | "pending" | "declined" | "failed" | "unknown";
+                subscription_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDetailPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    money_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -6533,7 +7085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderDto"];
+                    "application/json": components["schemas"]["OrderDetailDto"];
                 };
             };
             /** @description Missing, unknown, expired or revoked API key. */
@@ -6606,6 +7158,647 @@ export interface operations {
                      *       "status": 429,
                      *       "title": "Too Many Requests",
                      *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    money_cancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (this request can charge the consumer): 1 to 255 characters, unique per cancellation. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Klarna canceled the order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description Outcome unknown; finished in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` (also a missing Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such order of this merchant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CANCEL_NOT_ALLOWED",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/cancel-not-allowed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "detail": "The request cannot be carried out.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_CREDENTIALS_REJECTED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_CREDENTIALS_REJECTED",
+                     *       "detail": "Klarna answered with an error.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "/problems/klarna-credentials-rejected"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_UNAVAILABLE",
+                     *       "detail": "A dependency is down.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "/problems/klarna-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    money_capture: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (this request can charge the consumer): 1 to 255 characters, unique per capture. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaptureDto"];
+            };
+        };
+        responses: {
+            /** @description Klarna captured it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description Outcome unknown; finished in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` (also a missing Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such order of this merchant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CAPTURE_NOT_ALLOWED",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/capture-not-allowed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `CAPTURE_EXCEEDS_AUTHORIZATION`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CAPTURE_EXCEEDS_AUTHORIZATION",
+                     *       "detail": "The request cannot be carried out.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "/problems/capture-exceeds-authorization"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_CREDENTIALS_REJECTED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_CREDENTIALS_REJECTED",
+                     *       "detail": "Klarna answered with an error.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "/problems/klarna-credentials-rejected"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_UNAVAILABLE",
+                     *       "detail": "A dependency is down.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "/problems/klarna-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    money_refund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (this request can charge the consumer): 1 to 255 characters, unique per refund. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundDto"];
+            };
+        };
+        responses: {
+            /** @description Klarna refunded it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description Outcome unknown; finished in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` (also a missing Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such order of this merchant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REFUND_NOT_ALLOWED",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/refund-not-allowed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `REFUND_EXCEEDS_CAPTURED`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REFUND_EXCEEDS_CAPTURED",
+                     *       "detail": "The request cannot be carried out.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "/problems/refund-exceeds-captured"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_CREDENTIALS_REJECTED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_CREDENTIALS_REJECTED",
+                     *       "detail": "Klarna answered with an error.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "/problems/klarna-credentials-rejected"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_UNAVAILABLE",
+                     *       "detail": "A dependency is down.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "/problems/klarna-unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -8672,6 +9865,595 @@ export interface operations {
             };
         };
     };
+    testClocks_list: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    testClocks_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: 1 to 255 characters, unique per test clock; send it to make a retry safe. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTestClockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `TEST_CLOCK_LIVE_CREDENTIALS` (live Klarna credentials), `KLARNA_NOT_CONFIGURED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "TEST_CLOCK_LIVE_CREDENTIALS",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/test-clock-live-credentials"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    testClocks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                test_clock_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    testClocks_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                test_clock_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedTestClockDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `TEST_CLOCK_ADVANCING` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "TEST_CLOCK_ADVANCING",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/test-clock-advancing"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    testClocks_advance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: 1 to 255 characters, unique per advance; send it to make a retry safe. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                test_clock_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceTestClockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockDto"];
+                };
+            };
+            /** @description Not later than the current time, or too far. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: merchant. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `TEST_CLOCK_ADVANCING`, `TEST_CLOCK_LIVE_CREDENTIALS` (live Klarna credentials), `KLARNA_NOT_CONFIGURED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "TEST_CLOCK_ADVANCING",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/test-clock-advancing"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     webhookEndpoints_list: {
         parameters: {
             query?: {
@@ -9223,7 +11005,12 @@ export const idempotentPosts = [
   '/v1/customer-tokens/{customer_token_id}/orders',
   '/v1/customer-tokens/{customer_token_id}/subscriptions',
   '/v1/customers/{merchant_customer_id}/portal-sessions',
+  '/v1/orders/{order_id}/cancel',
+  '/v1/orders/{order_id}/captures',
+  '/v1/orders/{order_id}/refunds',
   '/v1/sessions',
   '/v1/terms',
+  '/v1/test-clocks',
+  '/v1/test-clocks/{test_clock_id}/advance',
   '/v1/webhook-endpoints'
 ] as const;
