@@ -31,3 +31,19 @@ export const CREATE_SUBSCRIPTION_EXAMPLES: Record<string, BodyExample> = {
 export const DUNNING_POLICY_EXAMPLES: Record<string, BodyExample> = {
   three_retries: { summary: 'Retry 1, 3 and 7 days after a decline', value: { delays_days: [1, 3, 7] } },
 };
+
+export const CREATE_TEST_CLOCK_EXAMPLES: Record<string, BodyExample> = {
+  renewals: {
+    summary: 'A clock on the first day of a plan',
+    description: 'Subscriptions created with this clock as `test_clock` renew on its time.',
+    value: { frozen_time: '2027-01-01T00:00:00Z', name: 'Annual plan renewals' },
+  },
+};
+
+export const ADVANCE_TEST_CLOCK_EXAMPLES: Record<string, BodyExample> = {
+  one_month: {
+    summary: 'One month later',
+    description: 'Renewals, retries and token checks due until then run in time order within seconds.',
+    value: { frozen_time: '2027-02-01T00:00:00Z' },
+  },
+};

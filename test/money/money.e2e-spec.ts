@@ -29,7 +29,7 @@ describe('money: captures, refunds and cancellations', () => {
     const order = await placedOrder(t, key);
     const before = await readOrder(t, key, order.id);
     expect(before.money).toMatchObject({
-      status: 'AUTHORIZED',
+      status: 'authorized',
       authorized_amount: 1000,
       captured_amount: 0,
       refunded_amount: 0,
@@ -55,7 +55,7 @@ describe('money: captures, refunds and cancellations', () => {
 
     const after = await readOrder(t, key, order.id);
     expect(after.money).toMatchObject({
-      status: 'CAPTURED',
+      status: 'captured',
       captured_amount: 1000,
       remaining_authorized_amount: 0,
       authorization_expires_at: null,
@@ -78,7 +78,7 @@ describe('money: captures, refunds and cancellations', () => {
     const first = await moneyPost(t, key, order.id, 'captures', { amount: 400, description: 'First part' });
     expect(first.status).toBe(201);
     expect((await readOrder(t, key, order.id)).money).toMatchObject({
-      status: 'PART_CAPTURED',
+      status: 'part_captured',
       captured_amount: 400,
       remaining_authorized_amount: 600,
     });
@@ -152,7 +152,7 @@ describe('money: captures, refunds and cancellations', () => {
     expect(res.body).toMatchObject({ type: 'cancel', status: 'succeeded', amount: 0 });
     expect(res.body.id).toMatch(/^cnl_/);
     expect((await readOrder(t, key, order.id)).money).toMatchObject({
-      status: 'CANCELLED',
+      status: 'canceled',
       remaining_authorized_amount: 0,
       cancellation: expect.objectContaining({ id: res.body.id }),
     });
@@ -314,7 +314,7 @@ describe('money: captures, refunds and cancellations', () => {
     clock.advance(3 * DAY_MS);
     await t.emulator!.request('POST', '/emulator/v1/clock/advance', { seconds: 29 * 86_400 });
     expect((await readOrder(t, key, order.id)).money).toMatchObject({
-      status: 'EXPIRED',
+      status: 'expired',
       remaining_authorized_amount: 0,
       authorization_expires_at: null,
     });
@@ -362,7 +362,7 @@ describe('money: captures, refunds and cancellations', () => {
     const page1 = await t.request('GET', '/v1/orders?limit=2', { key: otherKey });
     expect(page1.status).toBe(200);
     expect(page1.body.data.map((o: { id: string }) => o.id)).toEqual([c.id, b.id]);
-    expect(page1.body.data[0].money).toMatchObject({ status: 'AUTHORIZED' });
+    expect(page1.body.data[0].money).toMatchObject({ status: 'authorized' });
     const page2 = await t.request('GET', `/v1/orders?limit=2&cursor=${page1.body.next_cursor}`, {
       key: otherKey,
     });
@@ -388,7 +388,7 @@ describe('money: captures, refunds and cancellations', () => {
   it('captures at once by default (the capture policy), so the order can be refunded straight away', async () => {
     const order = await placedOrder(t, key, { autoCapture: null });
     expect((await readOrder(t, key, order.id)).money).toMatchObject({
-      status: 'CAPTURED',
+      status: 'captured',
       captured_amount: 1000,
       remaining_authorized_amount: 0,
       authorization_expires_at: null,

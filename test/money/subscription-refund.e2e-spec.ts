@@ -19,7 +19,7 @@ describe('money: subscription cycles', () => {
     const orderId = sub.latest_cycle.order_id as string;
     const order = await readOrder(s.t, s.merchant.key, orderId);
     expect(order).toMatchObject({ subscription_id: sub.id, status: 'accepted' });
-    expect(order.money).toMatchObject({ status: 'CAPTURED', captured_amount: 1000 });
+    expect(order.money).toMatchObject({ status: 'captured', captured_amount: 1000 });
 
     const part = await moneyPost(s.t, s.merchant.key, orderId, 'refunds', {
       amount: 400,
@@ -55,7 +55,7 @@ describe('money: subscription cycles', () => {
     const orderId = sub.latest_cycle.order_id as string;
     const order = await readOrder(s.t, s.merchant.key, orderId);
     expect(order.money).toMatchObject({
-      status: 'AUTHORIZED',
+      status: 'authorized',
       captured_amount: 0,
       remaining_authorized_amount: 1000,
     });

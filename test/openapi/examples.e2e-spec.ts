@@ -232,6 +232,8 @@ describe('OpenAPI request examples work in a real sign-up', () => {
     customer_token_id: () => ids.ctok,
     event_id: () => ids.evt,
     merchant_customer_id: () => 'cust-4711',
+    order_id: () => ids.order,
+    test_clock_id: () => ids.clk,
   };
 
   /** Sends each example of an operation; expects 2xx and a body its schema allows; returns the answers by name. */
@@ -286,9 +288,24 @@ describe('OpenAPI request examples work in a real sign-up', () => {
     await sendExamples('POST', '/v1/sessions/{session_id}/authorizations');
     ids.ctok = (await sendExamples('POST', '/v1/customer-tokens')).session.body.id;
 
-    await sendExamples('POST', '/v1/customer-tokens/{customer_token_id}/orders');
+    const charge = (await sendExamples('POST', '/v1/customer-tokens/{customer_token_id}/orders')).charge;
+    // Captures need an order left authorized: the example charge, placed again with auto_capture false.
+    const chargeExample = doc.paths['/v1/customer-tokens/{customer_token_id}/orders'].post.requestBody!.content[
+      'application/json'
+    ].examples!.charge.value as Record<string, unknown>;
+    const authorized = await t.request('POST', `/v1/customer-tokens/${ids.ctok}/orders`, {
+      key: merchantKey,
+      body: { ...chargeExample, auto_capture: false },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect([charge.status, authorized.status]).toEqual([201, 201]);
+    ids.order = authorized.body.id;
+    await sendExamples('POST', '/v1/orders/{order_id}/captures');
+    await sendExamples('POST', '/v1/orders/{order_id}/refunds');
     await sendExamples('POST', '/v1/customer-tokens/{customer_token_id}/subscriptions');
     await sendExamples('POST', '/v1/customers/{merchant_customer_id}/portal-sessions');
+    ids.clk = (await sendExamples('POST', '/v1/test-clocks')).renewals.body.id;
+    await sendExamples('POST', '/v1/test-clocks/{test_clock_id}/advance');
 
     const events = await t.request('GET', '/v1/events?type=customer_token.created', { key: merchantKey });
     ids.evt = events.body.data[0].id;

@@ -73,17 +73,17 @@ export function moneyOf(order: Order, operations: OrderOperation[], now: Date): 
     (order.klarnaStatus === 'EXPIRED' || (expiresAt !== null && expiresAt.getTime() <= now.getTime()));
   const status: OrderMoneyDto['status'] =
     order.klarnaStatus === 'CLOSED'
-      ? 'CLOSED'
+      ? 'closed'
       : canceled
-        ? 'CANCELLED'
+        ? 'canceled'
         : expired && captured === 0
-          ? 'EXPIRED'
+          ? 'expired'
           : captured === 0
-            ? 'AUTHORIZED'
+            ? 'authorized'
             : captured < authorized && !expired
-              ? 'PART_CAPTURED'
-              : 'CAPTURED';
-  const remaining = canceled || expired || status === 'CLOSED' ? 0 : Math.max(0, authorized - captured);
+              ? 'part_captured'
+              : 'captured';
+  const remaining = canceled || expired || status === 'closed' ? 0 : Math.max(0, authorized - captured);
   const sorted = [...operations].sort((a, b) => (a.id < b.id ? -1 : 1));
   const cancellation = sorted.filter((o) => o.kind === 'cancel').pop();
   return {

@@ -101,11 +101,11 @@ export class MoneyController {
   @ApiBody({
     type: CreateCaptureDto,
     examples: {
-      whole: { summary: 'The whole remaining amount', value: {} },
       partial: {
         summary: 'Part of it',
         value: { amount: 500, description: 'First half', reference: 'cap-1' },
       },
+      whole: { summary: 'The whole remaining amount', value: {} },
     },
   })
   @ApiIdempotencyKey(true, 'capture')

@@ -21,6 +21,8 @@ import {
   TestClockPageDto,
 } from './dto/test-clock.dto';
 import { TestClocksService } from './test-clocks.service';
+import { ApiBodyExamples } from '../../common/openapi/body-examples';
+import { ADVANCE_TEST_CLOCK_EXAMPLES, CREATE_TEST_CLOCK_EXAMPLES } from '../charging.examples';
 
 const LIVE = '`TEST_CLOCK_LIVE_CREDENTIALS` (live Klarna credentials), `KLARNA_NOT_CONFIGURED`';
 
@@ -32,6 +34,7 @@ export class TestClocksController {
   @Post()
   @Auth('merchant')
   @Idempotent({ required: false, what: 'test clock' })
+  @ApiBodyExamples(CreateTestClockDto, CREATE_TEST_CLOCK_EXAMPLES)
   @ApiOperation({
     summary: 'Create a test clock',
     description:
@@ -67,6 +70,7 @@ export class TestClocksController {
   @Post(':test_clock_id/advance')
   @Auth('merchant')
   @Idempotent({ required: false, what: 'advance' })
+  @ApiBodyExamples(AdvanceTestClockDto, ADVANCE_TEST_CLOCK_EXAMPLES)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a test clock forward',

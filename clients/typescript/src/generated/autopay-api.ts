@@ -2170,10 +2170,10 @@ export interface components {
              */
             remaining_authorized_amount: number;
             /**
-             * @description The order at Klarna's Order Management (as Autopay recorded and last reconciled it).
+             * @description The order's money at Klarna's Order Management, as Autopay recorded and last reconciled it (Klarna's AUTHORIZED, PART_CAPTURED, … in Autopay's lower-case spelling).
              * @enum {string}
              */
-            status: "AUTHORIZED" | "PART_CAPTURED" | "CAPTURED" | "CANCELLED" | "EXPIRED" | "CLOSED";
+            status: "authorized" | "part_captured" | "captured" | "canceled" | "expired" | "closed";
         };
         OrderPageDto: {
             data: components["schemas"]["OrderDto"][];

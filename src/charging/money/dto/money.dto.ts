@@ -120,18 +120,19 @@ export class OperationDto {
 }
 
 export const MONEY_STATUSES = [
-  'AUTHORIZED',
-  'PART_CAPTURED',
-  'CAPTURED',
-  'CANCELLED',
-  'EXPIRED',
-  'CLOSED',
+  'authorized',
+  'part_captured',
+  'captured',
+  'canceled',
+  'expired',
+  'closed',
 ] as const;
 
 export class OrderMoneyDto {
   @ApiProperty({
     enum: MONEY_STATUSES,
-    description: "The order at Klarna's Order Management (as Autopay recorded and last reconciled it).",
+    description:
+      "The order's money at Klarna's Order Management, as Autopay recorded and last reconciled it (Klarna's AUTHORIZED, PART_CAPTURED, … in Autopay's lower-case spelling).",
   })
   status!: (typeof MONEY_STATUSES)[number];
 
