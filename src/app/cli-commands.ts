@@ -5,7 +5,8 @@ import { AppModule } from './app.module';
 import { ApiKeysService } from '../merchants/api-keys/api-keys.service';
 import type { AppConfig } from '../config/app-config';
 import { MerchantsService } from '../merchants/merchants.service';
-import { KeyRotationService } from '../operations/key-rotation/key-rotation.service';
+import { SingleBar, Presets } from 'cli-progress';
+import { KeyRotationService, type RotationProgress } from '../operations/key-rotation/key-rotation.service';
 import { type CommandName, option, UsageError } from './cli-usage';
 
 /** What each operator command does once the application context is up (usage and help: cli-usage.ts). */
@@ -43,7 +44,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   },
   'rotate-keys': {
     async run(ctx) {
-      const reports = await ctx.get(KeyRotationService).rotateAll();
+      const reports = await ctx.get(KeyRotationService).rotateAll(progressBar());
       console.log(JSON.stringify(reports, null, 2));
       const total = (pick: (r: (typeof reports)[number]) => number) =>
         reports.reduce((n, r) => n + pick(r), 0);
@@ -55,6 +56,32 @@ export const COMMANDS: Record<CommandName, Command> = {
     },
   },
 };
+
+/**
+ * rotate-keys' progress on a terminal (cli-progress, on stderr): one bar per encrypted column, rows rotated of those
+ * under an old key. Piped or in CI there is no bar, only the summary line.
+ */
+function progressBar(): ((p: RotationProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'rotate-keys {column} [{bar}] {value}/{total}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  let current = '';
+  return ({ column, done, total }) => {
+    if (column !== current) {
+      if (current) bar.stop();
+      current = column;
+      bar.start(total, done, { column });
+    } else {
+      bar.update(done);
+    }
+    if (done >= total) {
+      bar.stop();
+      current = '';
+    }
+  };
+}
 
 /** Nest's console logger with every level on stderr: stdout carries only a command's result (JSON). */
 class StderrLogger extends ConsoleLogger {

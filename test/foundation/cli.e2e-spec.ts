@@ -83,4 +83,22 @@ describe('operator CLI (npm run cli)', () => {
     expect(rotated.status).toBe(0);
     expect(rotated.stderr).toMatch(/^rotate-keys: \d+ rotated, 0 failed, 0 skipped in \d+ columns$/m);
   }, 120_000);
+
+  it('rotate-keys shows a progress bar per encrypted column on a terminal, none when piped', async () => {
+    const databaseUrl = await createTestDatabase();
+    // script(1) gives the CLI a real terminal; its output is the terminal's, bar redraws included.
+    const command = [process.execPath, join(ROOT, 'dist/app/cli.js'), 'rotate-keys'].join(' ');
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development', LOG_LEVEL: 'error' },
+      timeout: 60_000,
+    });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/rotate-keys merchants\.klarna_password_enc \[[░█]+\] 0\/0/);
+    expect(tty.stdout).toMatch(/rotate-keys webhook_endpoints\.secret_enc \[/);
+    expect(tty.stdout).toMatch(/rotate-keys: 0 rotated, 0 failed, 0 skipped in \d+ columns/);
+    const piped = cli(['rotate-keys'], { DATABASE_URL: databaseUrl });
+    expect(piped.stderr).not.toMatch(/\[[░█]+\]/);
+  }, 120_000);
 });

@@ -22,6 +22,13 @@ const BATCH = 500;
  * own short transaction, claimed with SKIP LOCKED so live traffic is never blocked. Idempotent: rows already under
  * the active key are not selected. Afterwards no row needs the old key, which can then be removed.
  */
+/** Where a rotation stands in one column: rows handled so far of those under an old key at its start. */
+export interface RotationProgress {
+  column: string;
+  done: number;
+  total: number;
+}
+
 @Injectable()
 export class KeyRotationService {
   private readonly logger = new Logger(KeyRotationService.name);
@@ -31,13 +38,17 @@ export class KeyRotationService {
     private readonly crypto: EnvelopeCrypto,
   ) {}
 
-  async rotateAll(): Promise<RotationReport[]> {
+  /** Rotates every registered column; `onProgress` hears of each column's start and of every batch written. */
+  async rotateAll(onProgress?: (progress: RotationProgress) => void): Promise<RotationReport[]> {
     const reports: RotationReport[] = [];
-    for (const secret of ENCRYPTED_COLUMN_LIST) reports.push(await this.rotateColumn(secret));
+    for (const secret of ENCRYPTED_COLUMN_LIST) reports.push(await this.rotateColumn(secret, onProgress));
     return reports;
   }
 
-  async rotateColumn(secret: EncryptedColumn): Promise<RotationReport> {
+  async rotateColumn(
+    secret: EncryptedColumn,
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<RotationReport> {
     const report: RotationReport = {
       table: secret.table,
       column: secret.column,
@@ -46,6 +57,9 @@ export class KeyRotationService {
       failed: [],
     };
     const activePrefix = `ev1.${this.crypto.activeKey}.`;
+    const column = `${secret.table}.${secret.column}`;
+    const total = onProgress ? await countStaleSecrets(this.em.fork(), secret, activePrefix) : 0;
+    onProgress?.({ column, done: 0, total });
     let after: string[] = [];
     for (;;) {
       const em = this.em.fork();
@@ -65,6 +79,7 @@ export class KeyRotationService {
       });
       if (batch.length === 0) break;
       after = batch[batch.length - 1].key;
+      onProgress?.({ column, done: report.rotated + report.failed.length, total });
     }
     const remaining = await countStaleSecrets(this.em.fork(), secret, activePrefix);
 
