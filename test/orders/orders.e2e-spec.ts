@@ -92,7 +92,7 @@ describe('token orders', () => {
     expect(read.body).toEqual({
       ...res.body,
       completed_at: expect.any(String),
-      money: expect.objectContaining({ status: 'CAPTURED', authorized_amount: 1000, captured_amount: 1000 }),
+      money: expect.objectContaining({ status: 'captured', authorized_amount: 1000, captured_amount: 1000 }),
     });
   });
 

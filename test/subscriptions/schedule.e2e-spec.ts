@@ -204,6 +204,25 @@ describe('subscription scheduler', () => {
         expect(claimedIds.filter((id, i) => claimedIds.indexOf(id) !== i)).toEqual([]);
         if (at.endsWith('00:05:00Z')) expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);
       }
+      // A charge of the last round may end without an outcome too (CI load); an hour later each, as the periodic
+      // jobs would, the completers and the scheduler finish it (seen in CI: 6 of 90 cycles still charging).
+      const unsettled = async (): Promise<number> =>
+        (
+          await s.t.db.query<{ n: number }>(
+            `select count(*)::int as n from subscription_cycles where subscription_id = any($1) and status <> 'succeeded'`,
+            [subs],
+          )
+        ).rows[0].n;
+      for (let hour = 1; hour <= 5 && (await unsettled()) > 0; hour++) {
+        s.clock.set(new Date(Date.parse('2028-03-02T01:05:00Z') + hour * 3_600_000));
+        await Promise.all([
+          s.t.app.get(OrderCompleterJob).runOnce(),
+          second.get(OrderCompleterJob).runOnce(),
+        ]);
+        claimedIds = [];
+        await Promise.all([...instances, ...instances].map(loop));
+        expect(claimedIds.filter((id, i) => claimedIds.indexOf(id) !== i)).toEqual([]);
+      }
       const orders = (await ledger(s.t)).slice(before);
       expect(orders).toHaveLength(90);
       expect(new Set(orders.map((o) => o.idempotency_key)).size).toBe(90);
