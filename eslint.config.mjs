@@ -68,6 +68,12 @@ export default tseslint.config(
             "Hand-written SQL goes in the feature's *.queries.ts file, through sql() (src/common/database/sql.ts).",
         },
         {
+          // em.fork().execute(…) slipped past the rules above (issue #15).
+          selector:
+            "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='fork']",
+          message: 'Hand-written SQL belongs in a *.queries.ts file, through sql().',
+        },
+        {
           selector: 'CallExpression[callee.property.name=/^(getConnection|getKnex)$/]',
           message: 'Reach the database outside the ORM only through sql() in a *.queries.ts file.',
         },

@@ -17,6 +17,7 @@ import {
   markCyclesCharging,
   releaseCycles,
   settleChargedCycles,
+  tokenStatusRow,
 } from './subscriptions.queries';
 import { newId } from '../../common/ids';
 import type { AppConfig } from '../../config/app-config';
@@ -435,12 +436,7 @@ export class SubscriptionCharger {
 
   /** Our token status, read from Klarna first when the last check is older than the configured threshold. */
   private async tokenStatusBeforeCharge(customerTokenId: string): Promise<string> {
-    const [row] = await this.em
-      .fork()
-      .execute<{ status: string; status_checked_at: Date | null }[]>(
-        'select status, status_checked_at from customer_tokens where id = ?',
-        [customerTokenId],
-      );
+    const row = await tokenStatusRow(this.em.fork(), customerTokenId);
     if (!row || row.status !== 'active') return row?.status ?? 'unknown';
     const maxAge = this.config.subscriptions.tokenCheckBeforeChargeMs;
     const checkedAt = row.status_checked_at ? new Date(row.status_checked_at).getTime() : 0;

@@ -282,3 +282,41 @@ export function staleTokensOnClock(
     [testClockId, checkedBefore],
   );
 }
+
+/**
+ * Claims up to `limit` tokens whose status was last read from Klarna before `dueBefore` (or never), marking them
+ * read at `claimedAs`; SKIP LOCKED, so that each token is claimed by one instance.
+ */
+export async function claimTokensToReconcile(
+  em: EntityManager,
+  claimedAs: Date,
+  dueBefore: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await sql<{ id: string }>(
+    em,
+    `update customer_tokens set status_checked_at = $1
+      where id in (select id from customer_tokens
+                    where status in ('active', 'suspended')
+                      and (status_checked_at is null or status_checked_at <= $2)
+                    order by status_checked_at nulls first, id
+                    limit $3
+                    for update skip locked)
+      returning id`,
+    [claimedAs, dueBefore, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A token's status and when it was last read from Klarna. */
+export async function tokenStatusRow(
+  em: EntityManager,
+  customerTokenId: string,
+): Promise<{ status: string; status_checked_at: string | Date | null } | undefined> {
+  const [row] = await sql<{ status: string; status_checked_at: string | Date | null }>(
+    em,
+    'select status, status_checked_at from customer_tokens where id = $1',
+    [customerTokenId],
+  );
+  return row;
+}

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig } from '../../config/app-config';
 import { TokenReconciliation } from './token-reconciliation';
+import { claimTokensToReconcile } from './subscriptions.queries';
 
 /** A token whose read failed is looked at again after this long instead of a whole reconciliation interval. */
 const FAILED_CHECK_RETRY_MS = 15 * 60_000;
@@ -44,18 +45,13 @@ export class TokenReconciliationJob extends PeriodicJob {
     // Claimed as "checked a little less than an interval ago": a success sets it to now, a failure leaves it
     // due again soon.
     const claimedAs = new Date(now - every + Math.min(FAILED_CHECK_RETRY_MS, every));
-    const rows = await this.em.fork().execute<{ id: string }[]>(
-      `update customer_tokens set status_checked_at = ?
-        where id in (select id from customer_tokens
-                      where status in ('active', 'suspended')
-                        and (status_checked_at is null or status_checked_at <= ?)
-                      order by status_checked_at nulls first, id
-                      limit ?
-                      for update skip locked)
-        returning id`,
-      [claimedAs, new Date(now - every), this.config.subscriptions.reconcileBatchSize],
+    const queue = await claimTokensToReconcile(
+      this.em.fork(),
+      claimedAs,
+      new Date(now - every),
+      this.config.subscriptions.reconcileBatchSize,
     );
-    const queue = rows.map((r) => r.id);
+    const claimed = queue.length;
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id; id = queue.shift()) {
         try {
@@ -66,6 +62,6 @@ export class TokenReconciliationJob extends PeriodicJob {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-    return rows.length;
+    return claimed;
   }
 }

@@ -17,6 +17,7 @@ import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.enti
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { type SendResult, sendWebhook } from './webhook-sender';
 import { type Resolver, systemResolver } from './url-policy';
+import { claimDueDeliveries } from './webhook-deliveries.queries';
 
 /** A delivery this worker holds until `lockedUntil`; only the holder of `lockToken` may record its outcome. */
 export interface ClaimedDelivery {
@@ -26,14 +27,6 @@ export interface ClaimedDelivery {
   attemptCount: number;
   createdAt: Date;
   lockToken: string;
-}
-
-interface ClaimRow {
-  id: string;
-  event_id: string;
-  endpoint_id: string;
-  attempt_count: number;
-  created_at: Date;
 }
 
 /** Kept beyond the HTTP timeout, so that a live attempt never loses its claim to another worker. */
@@ -113,20 +106,7 @@ export class WebhookDeliveryJob extends PeriodicJob {
     const now = this.clock.now();
     const lockToken = randomUUID();
     const lockedUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + LEASE_MARGIN_MS);
-    const rows = await this.em.fork().execute<ClaimRow[]>(
-      `update webhook_deliveries d set locked_until = ?, lock_token = ?
-       from (
-         select w.id from webhook_deliveries w
-         join webhook_endpoints e on e.id = w.endpoint_id and e.status = 'enabled'
-         where w.status = 'pending' and w.next_attempt_at <= ? and (w.locked_until is null or w.locked_until <= ?)
-         order by w.next_attempt_at
-         limit ?
-         for update of w skip locked
-       ) due
-       where d.id = due.id
-       returning d.id, d.event_id, d.endpoint_id, d.attempt_count, d.created_at`,
-      [lockedUntil, lockToken, now, now, limit],
-    );
+    const rows = await claimDueDeliveries(this.em.fork(), lockedUntil, lockToken, now, limit);
     return rows.map((r) => ({
       id: r.id,
       eventId: r.event_id,
