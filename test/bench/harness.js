@@ -61,7 +61,7 @@ async function startStack(extraEnv = {}) {
  */
 function startEmulatorProcess(port) {
   const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [dist('klarna-emulator/main.js')], {
+  const child = spawn(process.execPath, [dist('app/emulator-main.js')], {
     env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CREDENTIALS: 'bench:bench-secret' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
