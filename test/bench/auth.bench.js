@@ -1,11 +1,32 @@
-// Baseline: an authenticated read (API key lookup + one query) at full speed, to know the floor that every
-// merchant request pays.
+// The base cost of a request, layer by layer (issue #16 item 1): the same closed-loop load (20 connections) on
+// routes that each add one layer to the one before, all in the same run and process, so the differences are what
+// each layer costs here:
+//   auth.floor-fastify     a bare Fastify server in this process (no Nest, no hooks): Node + HTTP + JSON
+//   auth.fastify-hooks     a plain route on the service's own Fastify instance: its hooks (request id, pino-http
+//                          and MikroORM's request context as Nest middleware, metrics, audit hook, drain)
+//   auth.nest-public       GET /health: + Nest's router, guards, throttler, interceptors, pipes (no key, no SQL)
+//   auth.get-merchant      GET /v1/merchant authenticated: + the API-key check (cached) and one ORM read
+// Every line carries the service process's CPU per request (`cpu_ms_per_req`).
 'use strict';
-const autocannon = require('autocannon');
-const { startStack, api, report } = require('./harness');
+const Fastify = require('fastify');
+const { startStack, api, report, measure } = require('./harness');
+
+const DURATION_S = Number(process.env.BENCH_AUTH_DURATION_S ?? 10);
 
 module.exports = async function run() {
-  const stack = await startStack();
+  const stack = await startStack(
+    {},
+    {
+      beforeListen: (app) =>
+        app
+          .getHttpAdapter()
+          .getInstance()
+          .get('/bench/raw', async () => ({ status: 'ok' })),
+    },
+  );
+  const bare = Fastify();
+  bare.get('/', async () => ({ status: 'ok' }));
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   try {
     const merchant = await api(stack.url, 'POST', '/admin/v1/merchants', stack.adminKey, { name: 'Bench' });
     const key = await api(
@@ -15,21 +36,30 @@ module.exports = async function run() {
       stack.adminKey,
       {},
     );
-    const result = await autocannon({
-      url: `${stack.url}/v1/merchant`,
-      headers: { authorization: `Bearer ${key.body.key}` },
-      connections: 20,
-      duration: 10,
-    });
-    report({
-      name: 'auth.get-merchant',
-      rps: Math.round(result.requests.average),
-      p50_ms: result.latency.p50,
-      p99_ms: result.latency.p99,
-      errors: result.errors + result.non2xx,
-      duration_s: 10,
-    });
+    const layers = [
+      ['auth.floor-fastify', bareUrl, {}],
+      ['auth.fastify-hooks', `${stack.url}/bench/raw`, {}],
+      ['auth.nest-public', `${stack.url}/health`, {}],
+      ['auth.get-merchant', `${stack.url}/v1/merchant`, { authorization: `Bearer ${key.body.key}` }],
+    ];
+    // Warm-up (JIT, caches), not reported.
+    for (const [, url, headers] of layers) await measure({ url, headers, connections: 20, duration: 2 });
+    let previous;
+    for (const [name, url, headers] of layers) {
+      const figures = await measure({ url, headers, connections: 20, duration: DURATION_S });
+      report({
+        name,
+        ...figures,
+        duration_s: DURATION_S,
+        // What this layer adds to the one before it, in service CPU per request.
+        ...(previous
+          ? { added_cpu_ms_per_req: Number((figures.cpu_ms_per_req - previous.cpu_ms_per_req).toFixed(3)) }
+          : {}),
+      });
+      previous = figures;
+    }
   } finally {
+    await bare.close();
     await stack.stop();
   }
 };

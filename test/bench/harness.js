@@ -22,7 +22,7 @@ const BENCH_ENV = {
 };
 
 /** Starts the emulator, the service (on a scratch database) and returns handles plus an admin key. */
-async function startStack(extraEnv = {}) {
+async function startStack(extraEnv = {}, { beforeListen } = {}) {
   const db = await createScratchDatabase(process.env.DATABASE_URL);
   const emulatorPort = await freePort();
   const config = loadConfig({
@@ -33,6 +33,7 @@ async function startStack(extraEnv = {}) {
     ...extraEnv,
   });
   const app = await createApp(config);
+  if (beforeListen) beforeListen(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const emulator = await startEmulatorProcess(emulatorPort);
   const url = await app.getUrl();
@@ -109,9 +110,28 @@ function loadInChild(spec) {
   });
 }
 
+/**
+ * One measured window: the load in a child process (load.js), the service in this process, so this process's CPU
+ * over the window is the service's (`cpu_ms_per_req`; the emulator runs apart too, so the figure is ~0 for the
+ * emulator baseline runs, which do not touch this process). Answers the figures every BENCH line carries.
+ */
+async function measure(spec) {
+  const cpuStart = process.cpuUsage();
+  const result = await loadInChild(spec);
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    rps: Math.round(result.requests.average),
+    requests: result.requests.total,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpu_ms_per_req: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(3)),
+  };
+}
+
 /** One line per scenario so that runs can be compared: `BENCH {json}`. */
 function report(result) {
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
-module.exports = { startStack, api, report, loadInChild, BENCH_ENV };
+module.exports = { startStack, api, report, loadInChild, measure, BENCH_ENV };

@@ -167,6 +167,7 @@ module.exports = async function run() {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb())), 500);
     let errors = 0;
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const loop = async () => {
       let charged = 0;
       for (;;) {
@@ -184,6 +185,7 @@ module.exports = async function run() {
     };
     const perLoop = await Promise.all(Array.from({ length: LOOPS }, loop));
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
     clearInterval(sampler);
     const rssEnd = rssMb();
 
@@ -203,7 +205,10 @@ module.exports = async function run() {
       loops: LOOPS,
       charged: perLoop.reduce((a, b) => a + b, 0),
       seconds: Math.round(seconds * 10) / 10,
+      target_s: 90,
       rps: Math.round(succeeded / seconds),
+      // The service's CPU per charged cycle (the emulator and PostgreSQL run in other processes).
+      cpu_ms_per_req: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, succeeded)).toFixed(3)),
       p50_ms: Math.round(percentile(sorted, 50) * 10) / 10,
       p99_ms: Math.round(percentile(sorted, 99) * 10) / 10,
       errors: errors + (N - succeeded),
