@@ -18,6 +18,7 @@ import {
 } from '../common/pagination/pagination';
 import type { KlarnaCredentialsDto, MerchantDto } from './dto/merchant.dto';
 import { Merchant } from './merchant.entity';
+import { merchantById, type MerchantRow } from './merchants.queries';
 
 @Injectable()
 export class MerchantsService {
@@ -71,9 +72,15 @@ export class MerchantsService {
    * every merchant's host (a proxy, or the emulator in default mode) unless the merchant has its own base URL.
    */
   async klarnaCredentials(merchantId: string, em: EntityManager = this.em): Promise<KlarnaCredentials> {
-    const merchant = await em.findOne(Merchant, { id: merchantId }, { populate: ['klarnaPasswordEnc'] });
-    if (!merchant) throw notFound('Merchant', merchantId);
-    return this.klarnaCredentialsOf(merchantId, merchant);
+    const row = await merchantById(em, merchantId);
+    if (!row) throw notFound('Merchant', merchantId);
+    return this.klarnaCredentialsOf(merchantId, {
+      klarnaUsername: row.klarna_username,
+      klarnaPasswordEnc: row.klarna_password_enc,
+      klarnaRegion: row.klarna_region,
+      klarnaEnvironment: row.klarna_environment,
+      klarnaBaseUrl: row.klarna_base_url,
+    });
   }
 
   /** The credentials from a merchant's stored columns (read by a caller's own query), or 409 when unset. */
@@ -133,13 +140,14 @@ export class MerchantsService {
   }
 
   async get(id: string): Promise<MerchantDto> {
-    return this.map(await this.load(id));
+    const row = await merchantById(this.em, id);
+    if (!row) throw notFound('Merchant', id);
+    return toMerchantDto(row);
   }
 
-  async load(id: string): Promise<Merchant> {
-    const merchant = await this.em.findOne(Merchant, { id });
-    if (!merchant) throw notFound('Merchant', id);
-    return merchant;
+  /** 404 unless the merchant exists. */
+  private async load(id: string): Promise<void> {
+    if (!(await merchantById(this.em, id))) throw notFound('Merchant', id);
   }
 
   async issueKey(
@@ -159,17 +167,29 @@ export class MerchantsService {
   }
 
   private map(m: Merchant): MerchantDto {
-    return {
+    return toMerchantDto({
       id: m.id,
       name: m.name,
-      klarna: {
-        region: m.klarnaRegion ?? null,
-        environment: m.klarnaEnvironment ?? null,
-        base_url: m.klarnaBaseUrl ?? null,
-        username: m.klarnaUsername ?? null,
-        configured: Boolean(m.klarnaUsername),
-      },
       created_at: m.createdAt.toISOString(),
-    };
+      klarna_region: m.klarnaRegion ?? null,
+      klarna_environment: m.klarnaEnvironment ?? null,
+      klarna_base_url: m.klarnaBaseUrl ?? null,
+      klarna_username: m.klarnaUsername ?? null,
+    });
   }
+}
+
+function toMerchantDto(row: Omit<MerchantRow, 'klarna_password_enc'>): MerchantDto {
+  return {
+    id: row.id,
+    name: row.name,
+    klarna: {
+      region: row.klarna_region,
+      environment: row.klarna_environment,
+      base_url: row.klarna_base_url,
+      username: row.klarna_username,
+      configured: Boolean(row.klarna_username),
+    },
+    created_at: new Date(row.created_at).toISOString(),
+  };
 }

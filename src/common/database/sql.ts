@@ -22,6 +22,15 @@ export async function sql<T>(em: EntityManager, text: string, values: unknown[] 
   return (await query(em, text, values)).rows as T[];
 }
 
+/** {@link sql} for a statement that answers at most one row: that row, or undefined. */
+export async function sqlOne<T>(
+  em: EntityManager,
+  text: string,
+  values: unknown[] = [],
+): Promise<T | undefined> {
+  return (await query(em, text, values)).rows[0] as T | undefined;
+}
+
 /** {@link sql} for a statement whose answer is how many rows it changed (update, delete without returning). */
 export async function sqlRowCount(em: EntityManager, text: string, values: unknown[] = []): Promise<number> {
   return (await query(em, text, values)).rowCount ?? 0;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../../common/auth/role';
-import { sql } from '../../common/database/sql';
+import { sql, sqlOne } from '../../common/database/sql';
 
 // Hand-written statements of API keys (issue #15: one query file per feature): authentication runs on every
 // request, so it reads the key without the ORM.
@@ -17,13 +17,12 @@ export interface KeyRow {
 
 /** The key with this lookup prefix, if any. */
 export async function keyByPrefix(em: EntityManager, prefix: string): Promise<KeyRow | undefined> {
-  const [row] = await sql<KeyRow>(
+  return sqlOne<KeyRow>(
     em,
     `select id, role, merchant_id, secret_hash, expires_at, revoked_at, last_used_at
        from api_keys where prefix = $1`,
     [prefix],
   );
-  return row;
 }
 
 export async function touchKey(em: EntityManager, id: string, now: Date): Promise<void> {
