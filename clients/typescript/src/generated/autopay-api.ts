@@ -1683,6 +1683,11 @@ export interface components {
             test_clock?: string;
         };
         CreateTermsDto: {
+            /**
+             * @description Capture policy of orders under consents to this version: `true` captures at once, `false` leaves them authorized for `POST /v1/orders/{id}/captures`; `null` or left out: not set. An order's or its subscription's `auto_capture` wins over it; unset everywhere, orders are captured (docs/money.md). Not part of `content_sha256`: the consumer never sees it.
+             * @example false
+             */
+            auto_capture?: boolean | null;
             /** @description The full text the consumer is shown. */
             body: string;
             /**
@@ -1712,7 +1717,7 @@ export interface components {
             name?: string;
         };
         CreateTokenOrderDto: {
-            /** @description Capture at once (default true: the capture policy in docs/money.md); false leaves the order authorized for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before). */
+            /** @description Capture at once (default: the consented terms version's `auto_capture`, else true; the capture policy in docs/money.md); false leaves the order authorized for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before). */
             auto_capture?: boolean;
             /** @example invoice-2026-03 */
             merchant_reference1?: string;
@@ -2392,7 +2397,7 @@ export interface components {
             next_cursor: string | null;
         };
         SubscriptionOrderDto: {
-            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            /** @description Capture each cycle at once (default: the consented terms version's `auto_capture`, else true; see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
             auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
@@ -2419,7 +2424,7 @@ export interface components {
             purchase_currency: string;
         };
         SubscriptionOrderViewDto: {
-            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            /** @description Capture each cycle at once (default: the consented terms version's `auto_capture`, else true; see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
             auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
@@ -2518,6 +2523,8 @@ export interface components {
             updated_at: string;
         };
         TermsDto: {
+            /** @description Capture policy of orders under consents to this version (null: not set, the default applies). Not in `content_sha256`. */
+            auto_capture: boolean | null;
             body: string;
             /**
              * @description SHA-256 (hex) of the canonical JSON of {title, body, locale, intended_use, scope}.
@@ -2664,6 +2671,8 @@ export interface components {
             shipping_address?: components["schemas"]["AddressDto"];
         };
         UpdateTermsDto: {
+            /** @description The capture policy of this draft; `null` unsets it. */
+            auto_capture?: boolean | null;
             body?: string;
             /** @enum {string} */
             intended_use?: "SUBSCRIPTION" | "ON_DEMAND";
