@@ -68,6 +68,10 @@ const TAGS: [string, string][] = [
   ['merchant', 'The calling merchant: its profile and settings.'],
   ['admin: merchants', 'Platform administration: merchants and their Klarna credentials.'],
   ['admin: api keys', 'Platform administration: API keys for merchants, admins and auditors.'],
+  [
+    'admin: orders',
+    'Platform administration: refunds and cancels of any merchant’s order, in the audit log.',
+  ],
   ['admin: consents', 'Auditors: every consent record, its hash chain verification and CSV export.'],
   ['admin: audit log', 'Auditors: who did what through the API, append-only.'],
   ['operations', 'Index, liveness, readiness and metrics for whoever runs the service.'],

@@ -302,6 +302,7 @@ describe('OpenAPI request examples work in a real sign-up', () => {
     ids.order = authorized.body.id;
     await sendExamples('POST', '/v1/orders/{order_id}/captures');
     await sendExamples('POST', '/v1/orders/{order_id}/refunds');
+    await sendExamples('POST', '/admin/v1/orders/{order_id}/refunds');
     await sendExamples('POST', '/v1/customer-tokens/{customer_token_id}/subscriptions');
     await sendExamples('POST', '/v1/customers/{merchant_customer_id}/portal-sessions');
     ids.clk = (await sendExamples('POST', '/v1/test-clocks')).renewals.body.id;

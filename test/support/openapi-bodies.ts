@@ -14,6 +14,8 @@ export interface Schema {
   items?: Schema;
   allOf?: Schema[];
   additionalProperties?: unknown;
+  /** A request field that takes `null` as a value of its own ("not set"). */
+  nullable?: boolean;
 }
 export interface Parameter {
   name: string;
@@ -57,7 +59,8 @@ export function bodyOperations(doc: OpenApi): BodyOperation[] {
 
 /**
  * `{every field: leaf}`, or with `deep`, objects and arrays of objects filled the same way down to the leaves.
- * The JSON path of every leaf is pushed onto `leaves`.
+ * The JSON path of every leaf is pushed onto `leaves`, except a `null` leaf of a field the spec marks nullable
+ * (sent too, but accepted: null is a value of that field).
  */
 export function leafBody(
   doc: OpenApi,
@@ -76,7 +79,7 @@ export function leafBody(
     else if (deep && item?.properties) body[name] = [leafBody(doc, item, leaf, deep, leaves, `${here}[0]`)];
     else {
       body[name] = leaf;
-      leaves.push(here);
+      if (!(leaf === null && raw.nullable)) leaves.push(here);
     }
   }
   return body;

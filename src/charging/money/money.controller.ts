@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadGatewayResponse,
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
@@ -9,7 +8,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -17,7 +15,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentMerchantId } from '../../common/auth/principal';
 import { ProblemDto } from '../../common/errors/problem.dto';
-import { ProblemException } from '../../common/errors/problem.exception';
 import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.problems';
 import { ApiIdempotencyKey } from '../../common/idempotency/idempotent.decorator';
 import {
@@ -28,33 +25,16 @@ import {
   OrderDetailPageDto,
   OrderListQueryDto,
 } from './dto/money.dto';
+import {
+  CancelDocs,
+  documented,
+  plain,
+  prepareReply,
+  RefundDocs,
+  refundRequest,
+  SEMANTICS,
+} from './money-http';
 import { MoneyService, type OperationAnswer, type OperationRequest } from './money.service';
-
-const SEMANTICS =
-  'Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per ' +
-  'Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key ' +
-  'with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 ' +
-  '`REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes ' +
-  'it in the background with the same Klarna idempotency key.';
-
-const KLARNA_FAILURES = [
-  ApiBadGatewayResponse({ type: ProblemDto, description: '`KLARNA_CREDENTIALS_REJECTED`' }),
-  ApiServiceUnavailableResponse({
-    type: ProblemDto,
-    description: '`KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key.',
-  }),
-  ApiNotFoundResponse({ type: ProblemDto, description: 'No such order of this merchant.' }),
-  ApiBadRequestResponse({
-    type: ProblemDto,
-    description: '`VALIDATION_FAILED` (also a missing Idempotency-Key)',
-  }),
-];
-
-function documented(...decorators: MethodDecorator[]): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const d of [...decorators, ...KLARNA_FAILURES]) d(target, key, descriptor);
-  };
-}
 
 @ApiTags('orders')
 @Controller('v1/orders')
@@ -140,29 +120,7 @@ export class MoneyController {
 
   @Post(':order_id/refunds')
   @Auth('merchant')
-  @ApiOperation({
-    summary: 'Refund (part of) a captured order; several partial refunds are allowed',
-    description: `Refused with 422 \`REFUND_EXCEEDS_CAPTURED\` above captured minus refunded, 409 \`REFUND_NOT_ALLOWED\` when nothing is captured. ${SEMANTICS}`,
-  })
-  @ApiBody({
-    type: CreateRefundDto,
-    examples: {
-      partial: { summary: 'A partial refund', value: { amount: 300, reason: 'Goodwill credit' } },
-    },
-  })
-  @ApiIdempotencyKey(true, 'refund')
-  @documented(
-    ApiCreatedResponse({ type: OperationDto, description: 'Klarna refunded it.' }),
-    ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
-    ApiConflictResponse({
-      type: ProblemDto,
-      description: '`REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
-    }),
-    ApiUnprocessableEntityResponse({
-      type: ProblemDto,
-      description: '`REFUND_EXCEEDS_CAPTURED`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED`',
-    }),
-  )
+  @RefundDocs('Refund (part of) a captured order; several partial refunds are allowed')
   async refund(
     @CurrentMerchantId() merchantId: string,
     @Param('order_id') orderId: string,
@@ -171,35 +129,13 @@ export class MoneyController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.operate(merchantId, orderId, idempotencyKey, request, reply, {
-      kind: 'refund',
-      amount: body.amount,
-      orderLines: plain(body.order_lines),
-      description: body.reason,
-      reference: body.reference,
-    });
+    await this.operate(merchantId, orderId, idempotencyKey, request, reply, refundRequest(body));
   }
 
   @Post(':order_id/cancel')
   @HttpCode(200)
   @Auth('merchant')
-  @ApiOperation({
-    summary: 'Cancel (void) an order nothing of which is captured',
-    description: `Refused with 409 \`CANCEL_NOT_ALLOWED\` once anything is captured (refund instead). ${SEMANTICS}`,
-  })
-  @ApiIdempotencyKey(true, 'cancellation')
-  @documented(
-    ApiOkResponse({ type: OperationDto, description: 'Klarna canceled the order.' }),
-    ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
-    ApiConflictResponse({
-      type: ProblemDto,
-      description: '`CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
-    }),
-    ApiUnprocessableEntityResponse({
-      type: ProblemDto,
-      description: '`IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED`',
-    }),
-  )
+  @CancelDocs('Cancel (void) an order nothing of which is captured')
   async cancel(
     @CurrentMerchantId() merchantId: string,
     @Param('order_id') orderId: string,
@@ -230,18 +166,6 @@ export class MoneyController {
         actor: 'merchant',
       },
     );
-    const { answer } = result;
-    if (answer instanceof ProblemException) throw answer;
-    void reply.status(answer.status).header('Content-Type', answer.contentType);
-    for (const [name, value] of Object.entries(answer.headers ?? {})) void reply.header(name, value);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    await reply.send(answer.body);
+    await reply.send(prepareReply(result, reply).body);
   }
-}
-
-/** Plain JSON of validated lines: exactly what is stored and re-sent on every retry. */
-function plain<T>(value: T | undefined): OperationRequest['orderLines'] {
-  return value === undefined
-    ? undefined
-    : (JSON.parse(JSON.stringify(value)) as OperationRequest['orderLines']);
 }

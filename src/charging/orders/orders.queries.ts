@@ -40,6 +40,8 @@ export interface PlaceRow {
   token_scope: TermsScope | null;
   token_klarna_token_enc: string | null;
   token_consent_id: string | null;
+  /** The capture policy of the terms version the token's consent accepted (null: not set). */
+  terms_auto_capture: boolean | null;
   withdrawn: boolean;
   merchant_id: string | null;
   klarna_username: string | null;
@@ -50,8 +52,9 @@ export interface PlaceRow {
 }
 
 /**
- * The idempotency key (with its order) and everything a new order needs: the token with its consent and
- * scope, whether that consent was withdrawn, and the merchant's Klarna credentials. One statement, because
+ * The idempotency key (with its order) and everything a new order needs: the token with its consent, scope and
+ * the capture policy of the consented terms, whether that consent was withdrawn, and the merchant's Klarna
+ * credentials. One statement, because
  * this runs on every order; always one row (the token columns are null for an unknown or foreign token).
  */
 export async function lookUpPlacement(
@@ -73,6 +76,8 @@ export async function lookUpPlacement(
               t.scope as token_scope, t.klarna_token_enc as token_klarna_token_enc, t.consent_id as token_consent_id,
               exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
                 as withdrawn,
+              (select tr.auto_capture from consents c join terms tr on tr.id = c.terms_id where c.id = t.consent_id)
+                as terms_auto_capture,
               m.id as merchant_id, m.klarna_username, m.klarna_password_enc, m.klarna_region,
               m.klarna_environment, m.klarna_base_url
          from (select $1::text as id) wanted

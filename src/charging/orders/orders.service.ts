@@ -277,6 +277,7 @@ export class OrdersService {
       intendedUse: row.token_intended_use!,
       scope: row.token_scope!,
       consentId: row.token_consent_id!,
+      termsAutoCapture: row.terms_auto_capture,
     };
     this.rememberFacts(customerTokenId, facts);
     const status = row.token_status!;
@@ -312,7 +313,7 @@ export class OrdersService {
     const { merchantId, customerTokenId, idempotencyKey, input, requestHash, options } = request;
     const now = this.clock.now();
     const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
-    const body = klarnaBody(input);
+    const body = klarnaBody(input, facts.termsAutoCapture);
     const order: OrderView = {
       id: newId('ord', now.getTime()),
       merchantId,
@@ -407,6 +408,8 @@ interface TokenFacts {
   intendedUse: IntendedUse;
   scope: TermsScope;
   consentId: string;
+  /** The consented terms version's capture policy: published versions never change, so it is a lasting fact. */
+  termsAutoCapture: boolean | null;
 }
 
 interface NewOrderRequest {
@@ -483,21 +486,25 @@ function rejectedBy(problem: ProblemException): ChargeOutcome {
 }
 
 /**
- * The capture policy's default (docs/money.md): a token order is captured when it is placed, unless the order (or
- * its subscription) says `auto_capture: false`. Autopay's charges are subscription cycles and on-demand charges of
+ * The capture policy's default (docs/money.md): a token order is captured when it is placed, unless the order, its
+ * subscription or the terms version of the token's consent says `auto_capture: false` (first one set wins). Autopay's charges are subscription cycles and on-demand charges of
  * digital services, delivered when charged; an authorization left uncaptured is money silently never collected
  * once Klarna lets it expire (28 days).
  */
 export const DEFAULT_AUTO_CAPTURE = true;
 
-function klarnaBody(input: TokenOrderInput): KlarnaTokenOrderRequest {
+/**
+ * `input.auto_capture` is the order request's, or for a subscription cycle the subscription's (the charger passes
+ * it only when set); the terms version's comes next.
+ */
+function klarnaBody(input: TokenOrderInput, termsAutoCapture: boolean | null): KlarnaTokenOrderRequest {
   return {
     purchase_currency: input.purchase_currency.toUpperCase(),
     order_amount: input.order_amount,
     order_tax_amount: input.order_tax_amount,
     // Plain JSON: exactly what is stored and re-sent on every retry.
     order_lines: JSON.parse(JSON.stringify(input.order_lines)) as KlarnaTokenOrderRequest['order_lines'],
-    auto_capture: input.auto_capture ?? DEFAULT_AUTO_CAPTURE,
+    auto_capture: input.auto_capture ?? termsAutoCapture ?? DEFAULT_AUTO_CAPTURE,
     ...(input.merchant_reference1 !== undefined ? { merchant_reference1: input.merchant_reference1 } : {}),
     ...(input.merchant_reference2 !== undefined ? { merchant_reference2: input.merchant_reference2 } : {}),
   };

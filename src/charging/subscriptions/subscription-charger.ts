@@ -428,6 +428,8 @@ export class SubscriptionCharger {
         order_lines: order.order_lines,
         merchant_reference1: order.merchant_reference1,
         merchant_reference2: order.merchant_reference2 ?? cycleKey(sub.id, claim.cycle),
+        // Left out when the subscription does not say: the orders module then applies the terms version's
+        // policy, else the default (docs/money.md, capture policy).
         ...(order.auto_capture !== undefined ? { auto_capture: order.auto_capture } : {}),
       },
       { subscriptionId: sub.id },

@@ -32,3 +32,10 @@ export const CurrentMerchantId = createParamDecorator((_: unknown, ctx: Executio
     throw new Error('CurrentMerchantId used on a route not limited to merchant keys');
   return principal.merchantId;
 });
+
+/** Who is calling: the key id and role (for routes that record the actor, e.g. an admin's money operations). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});

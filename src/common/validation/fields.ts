@@ -123,8 +123,12 @@ export function QueryIntField(
   );
 }
 
+/** With `nullable`, `null` is a value of its own (e.g. "not set") and skips the type check. */
 export function BoolField(opts: Common = {}): PropertyDecorator {
-  return applyDecorators(doc(opts, { type: Boolean }), ...optional(opts), IsBoolean());
+  const skip = opts.nullable
+    ? [ValidateIf((_object, value) => value !== null && !(opts.optional && value === undefined))]
+    : optional(opts);
+  return applyDecorators(doc(opts, { type: Boolean }), ...skip, IsBoolean());
 }
 
 /** A boolean read from the query string: `true` or `false`. */

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../common/auth/principal';
+import { ProblemException } from '../../common/errors/problem.exception';
 import { redactSecrets } from '../../common/logging/redact';
 import type { AuditRecord } from './audit.service';
 
@@ -23,6 +24,13 @@ function stringParams(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
 }
 
+/** The named fields of an answer, or the code of a problem (a refusal). */
+function outcomeOf(result: unknown, fields: readonly string[]): Record<string, unknown> {
+  if (result instanceof Error) return { code: result instanceof ProblemException ? result.code : null };
+  const answer = stringParams(result);
+  return Object.fromEntries(fields.filter((f) => f in answer).map((f) => [f, answer[f]]));
+}
+
 /** The audit entry of a request: the action named by @Audited, its target, its filter and its outcome. */
 export function auditRecordOf(
   request: FastifyRequest,
@@ -40,8 +48,10 @@ export function auditRecordOf(
     params.body =
       body.length <= MAX_BODY_CHARS ? (JSON.parse(body) as unknown) : { omitted: 'larger than 16 KiB' };
   }
+  if (spec?.outcome) params.outcome = outcomeOf(result, spec.outcome);
   const fromParam = spec?.target !== undefined ? path[spec.target] : undefined;
-  const fromResult = write ? (result as { id?: unknown } | null | undefined)?.id : undefined;
+  const fromResult =
+    write && !(result instanceof Error) ? (result as { id?: unknown } | null | undefined)?.id : undefined;
   const targetId =
     typeof fromParam === 'string' ? fromParam : typeof fromResult === 'string' ? fromResult : null;
   return {

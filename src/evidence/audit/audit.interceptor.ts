@@ -11,7 +11,8 @@ import { AuditService } from './audit.service';
  * - Writes run in one transaction with their audit entry (the handler's services resolve the injected
  *   EntityManager to that transaction): no write without its entry, and no entry for a rolled-back write.
  * - Reads insert their entry after the handler produced the answer and before it is sent; if the insert fails
- *   the caller gets a 500 instead of the data, so no consent evidence leaves unrecorded.
+ *   the caller gets a 500 instead of the data, so no consent evidence leaves unrecorded. Writes marked
+ *   `ownTransaction` (@Audited) are recorded the same way: they commit their own work before calling out.
  * - Requests that fail (validation, not found, rolled back) are recorded with their status, best effort.
  * Requests the guard refuses never reach interceptors; the onResponse hook (audit-hook.ts) records those.
  */
@@ -31,11 +32,11 @@ export class AuditInterceptor implements NestInterceptor {
     request.auditRecorded = true;
 
     const failed = (error: unknown): Observable<never> =>
-      from(this.audit.recordDetached(auditRecordOf(request, principal, statusOf(error)))).pipe(
+      from(this.audit.recordDetached(auditRecordOf(request, principal, statusOf(error), error))).pipe(
         mergeMap(() => throwError(() => error)),
       );
 
-    if (READ_METHODS.has(request.method)) {
+    if (READ_METHODS.has(request.method) || request.routeOptions.config?.audit?.ownTransaction) {
       return next.handle().pipe(
         mergeMap(async (result: unknown) => {
           await this.audit.record(this.em, auditRecordOf(request, principal, reply.statusCode, result));

@@ -5,6 +5,14 @@ export interface AuditSpec {
   action: string;
   /** Route parameter holding the target's id; without it, a write's response `id` is the target. */
   target?: string;
+  /**
+   * A write that must not run inside the audit transaction, because it commits on its own before it calls out
+   * (a money operation commits its attempt, then calls Klarna). Its entry is inserted on its own once the handler
+   * has answered, before the answer is sent (refusals too, best effort); see docs/money.md for the trade-off.
+   */
+  ownTransaction?: true;
+  /** Fields of the answer (or the problem's `code`) kept in the entry as `params.outcome`. */
+  outcome?: readonly string[];
 }
 
 declare module 'fastify' {

@@ -48,6 +48,13 @@ export class Terms {
   @Property({ type: 'json' })
   scope!: TermsScope;
 
+  /**
+   * The merchant's capture policy for orders under consents to this version (null: not set). Not part of the
+   * content hash: the consumer never sees it (docs/money.md "Capture policy").
+   */
+  @Property({ type: 'boolean', nullable: true })
+  autoCapture?: boolean | null;
+
   /** SHA-256 of the canonical JSON of what the consumer sees (see TermsService.contentHash). */
   @Property({ type: 'text' })
   contentSha256!: string;

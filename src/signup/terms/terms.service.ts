@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { isUniqueViolation } from '../../common/database/errors';
 import {
-  conflict,
   type FieldError,
   notFound,
+  ProblemException,
   validationProblem,
 } from '../../common/errors/problem.exception';
 import { sha256OfCanonical } from '../../common/hashing/canonical-json';
@@ -47,6 +47,7 @@ export class TermsService {
         body: input.body,
         intendedUse: input.intended_use,
         scope,
+        autoCapture: input.auto_capture ?? null,
         contentSha256: '',
         createdAt: now,
         updatedAt: now,
@@ -64,16 +65,24 @@ export class TermsService {
   async update(merchantId: string, id: string, input: UpdateTermsDto): Promise<TermsDto> {
     const terms = await this.load(merchantId, id);
     if (terms.status === 'published') {
-      throw conflict(
-        'TERMS_PUBLISHED',
-        `Terms ${id} are published and never change; create a new version with POST /v1/terms.`,
-      );
+      const fields = Object.keys(input).filter((field) => input[field as keyof UpdateTermsDto] !== undefined);
+      throw new ProblemException({
+        status: 409,
+        code: 'TERMS_PUBLISHED',
+        title: 'Conflict',
+        detail:
+          `Terms ${id} are published and never change` +
+          (fields.length > 0 ? ` (${fields.join(', ')})` : '') +
+          '; create a new version with POST /v1/terms.',
+        errors: fields.map((field) => ({ field, message: 'cannot change once published' })),
+      });
     }
     const intendedUse = input.intended_use ?? terms.intendedUse;
     terms.scope = checkScope(intendedUse, input.scope ?? terms.scope);
     terms.intendedUse = intendedUse;
     terms.title = input.title ?? terms.title;
     terms.body = input.body ?? terms.body;
+    if (input.auto_capture !== undefined) terms.autoCapture = input.auto_capture;
     terms.contentSha256 = contentHash(terms);
     terms.updatedAt = this.clock.now();
     await this.em.flush();
@@ -134,13 +143,17 @@ export class TermsService {
       intended_use: t.intendedUse,
       scope: { ...t.scope },
       content_sha256: t.contentSha256,
+      auto_capture: t.autoCapture ?? null,
       created_at: t.createdAt.toISOString(),
       published_at: t.publishedAt?.toISOString() ?? null,
     };
   }
 }
 
-/** The hash covers exactly what the consumer sees and agrees to, nothing about our bookkeeping. */
+/**
+ * The hash covers exactly what the consumer sees and agrees to, nothing about our bookkeeping; so not the capture
+ * policy (`auto_capture`), which decides only when the merchant collects an authorized charge.
+ */
 export function contentHash(t: Pick<Terms, 'title' | 'body' | 'locale' | 'intendedUse' | 'scope'>): string {
   return sha256OfCanonical({
     title: t.title,

@@ -284,6 +284,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/orders/{order_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (void) any merchant’s order nothing of which is captured, as an admin
+         * @description Refused with 409 `CANCEL_NOT_ALLOWED` once anything is captured (refund instead). Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 `REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes it in the background with the same Klarna idempotency key. An admin acts on any merchant’s order: the operation records actor `admin:<key id>`, and the audit log (`GET /admin/v1/audit-log`) an entry with the order, the request (amount) and the outcome (operation id, status, amount, or the refusal’s code). Admin Idempotency-Keys never meet a merchant’s.
+         */
+        post: operations["adminMoney_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (part of) any merchant’s captured order, as an admin
+         * @description Refused with 422 `REFUND_EXCEEDS_CAPTURED` above captured minus refunded, 409 `REFUND_NOT_ALLOWED` when nothing is captured. Checked against the order’s money before anything is recorded or sent to Klarna. Exactly once per Idempotency-Key: a replay gets the first answer byte for byte with `Idempotent-Replayed: true`, the key with another request 422 `IDEMPOTENCY_KEY_REUSED`, while the first is in flight or its outcome unknown 409 `REQUEST_IN_PROGRESS`. When Klarna does not answer in time: 202 with status `unknown`; the service finishes it in the background with the same Klarna idempotency key. An admin acts on any merchant’s order: the operation records actor `admin:<key id>`, and the audit log (`GET /admin/v1/audit-log`) an entry with the order, the request (amount) and the outcome (operation id, status, amount, or the refusal’s code). Admin Idempotency-Keys never meet a merchant’s.
+         */
+        post: operations["adminMoney_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1683,6 +1723,11 @@ export interface components {
             test_clock?: string;
         };
         CreateTermsDto: {
+            /**
+             * @description Capture policy of orders under consents to this version: `true` captures at once, `false` leaves them authorized for `POST /v1/orders/{id}/captures`; `null` or left out: not set. An order's or its subscription's `auto_capture` wins over it; unset everywhere, orders are captured (docs/money.md). Not part of `content_sha256`: the consumer never sees it.
+             * @example false
+             */
+            auto_capture?: boolean | null;
             /** @description The full text the consumer is shown. */
             body: string;
             /**
@@ -1712,7 +1757,7 @@ export interface components {
             name?: string;
         };
         CreateTokenOrderDto: {
-            /** @description Capture at once (default true: the capture policy in docs/money.md); false leaves the order authorized for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before). */
+            /** @description Capture at once (default: the consented terms version's `auto_capture`, else true; the capture policy in docs/money.md); false leaves the order authorized for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before). */
             auto_capture?: boolean;
             /** @example invoice-2026-03 */
             merchant_reference1?: string;
@@ -2392,7 +2437,7 @@ export interface components {
             next_cursor: string | null;
         };
         SubscriptionOrderDto: {
-            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            /** @description Capture each cycle at once (default: the consented terms version's `auto_capture`, else true; see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
             auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
@@ -2419,7 +2464,7 @@ export interface components {
             purchase_currency: string;
         };
         SubscriptionOrderViewDto: {
-            /** @description Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
+            /** @description Capture each cycle at once (default: the consented terms version's `auto_capture`, else true; see the capture policy in docs/money.md); false leaves each cycle authorized for `POST /v1/orders/{id}/captures`. */
             auto_capture?: boolean;
             /** @description Shown to the consumer as the order number. */
             merchant_reference1?: string;
@@ -2518,6 +2563,8 @@ export interface components {
             updated_at: string;
         };
         TermsDto: {
+            /** @description Capture policy of orders under consents to this version (null: not set, the default applies). Not in `content_sha256`. */
+            auto_capture: boolean | null;
             body: string;
             /**
              * @description SHA-256 (hex) of the canonical JSON of {title, body, locale, intended_use, scope}.
@@ -2664,6 +2711,8 @@ export interface components {
             shipping_address?: components["schemas"]["AddressDto"];
         };
         UpdateTermsDto: {
+            /** @description The capture policy of this draft; `null` unsets it. */
+            auto_capture?: boolean | null;
             body?: string;
             /** @enum {string} */
             intended_use?: "SUBSCRIPTION" | "ON_DEMAND";
@@ -4601,6 +4650,432 @@ export interface operations {
                      *       "status": 429,
                      *       "title": "Too Many Requests",
                      *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    adminMoney_cancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (this request can charge the consumer): 1 to 255 characters, unique per cancellation. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Klarna canceled the order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description Outcome unknown; finished in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` (also a missing Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such order (for a merchant key: of this merchant). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "CANCEL_NOT_ALLOWED",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/cancel-not-allowed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "detail": "The request cannot be carried out.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "/problems/idempotency-key-reused"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_CREDENTIALS_REJECTED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_CREDENTIALS_REJECTED",
+                     *       "detail": "Klarna answered with an error.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "/problems/klarna-credentials-rejected"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_UNAVAILABLE",
+                     *       "detail": "A dependency is down.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "/problems/klarna-unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    adminMoney_refund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (this request can charge the consumer): 1 to 255 characters, unique per refund. Scoped to the caller (merchant or platform key), kept at least 24 h. The same key with the same request returns the first answer byte for byte with `Idempotent-Replayed: true`; with another request 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs 409 `REQUEST_IN_PROGRESS` with Retry-After. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundDto"];
+            };
+        };
+        responses: {
+            /** @description Klarna refunded it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description Outcome unknown; finished in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` (also a missing Idempotency-Key) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "1 field failed validation.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "order_lines[0].total_tax_amount",
+                     *           "message": "must be an integer number"
+                     *         }
+                     *       ],
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "/problems/validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "UNAUTHENTICATED",
+                     *       "detail": "Missing, unknown, expired or revoked API key.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "FORBIDDEN",
+                     *       "detail": "This API key may not call this route.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such order (for a merchant key: of this merchant). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "NOT_FOUND",
+                     *       "detail": "The resource was not found.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "/problems/not-found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REFUND_NOT_ALLOWED",
+                     *       "detail": "The resource is not in a state that allows this.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "/problems/refund-not-allowed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `REFUND_EXCEEDS_CAPTURED`, `IDEMPOTENCY_KEY_REUSED`, `KLARNA_REJECTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "REFUND_EXCEEDS_CAPTURED",
+                     *       "detail": "The request cannot be carried out.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "/problems/refund-exceeds-captured"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Rate limit for this API key exceeded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "RATE_LIMITED",
+                     *       "detail": "Rate limit exceeded; retry after the Retry-After seconds.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "/problems/rate-limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_CREDENTIALS_REJECTED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_CREDENTIALS_REJECTED",
+                     *       "detail": "Klarna answered with an error.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "/problems/klarna-credentials-rejected"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `KLARNA_UNAVAILABLE`, `KLARNA_RATE_LIMITED`: nothing was sent; retry with the same key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "KLARNA_UNAVAILABLE",
+                     *       "detail": "A dependency is down.",
+                     *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "/problems/klarna-unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -7260,7 +7735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such order of this merchant. */
+            /** @description No such order (for a merchant key: of this merchant). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7475,7 +7950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such order of this merchant. */
+            /** @description No such order (for a merchant key: of this merchant). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +8165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such order of this merchant. */
+            /** @description No such order (for a merchant key: of this merchant). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11001,6 +11476,8 @@ export const idempotentPosts = [
   '/admin/v1/api-keys',
   '/admin/v1/merchants',
   '/admin/v1/merchants/{merchant_id}/api-keys',
+  '/admin/v1/orders/{order_id}/cancel',
+  '/admin/v1/orders/{order_id}/refunds',
   '/v1/customer-tokens',
   '/v1/customer-tokens/{customer_token_id}/orders',
   '/v1/customer-tokens/{customer_token_id}/subscriptions',

@@ -16,6 +16,7 @@ import { Migration20261205103809_test_clocks } from './Migration20261205103809_t
 import { Migration20261205110000_api_key_notify } from './Migration20261205110000_api_key_notify';
 import { Migration20261205111223_order_money } from './Migration20261205111223_order_money';
 import { Migration20261205111731_redirect_urls } from './Migration20261205111731_redirect_urls';
+import { Migration20261206012302_terms_auto_capture } from './Migration20261206012302_terms_auto_capture';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205110000_api_key_notify', class: Migration20261205110000_api_key_notify },
   { name: 'Migration20261205111223_order_money', class: Migration20261205111223_order_money },
   { name: 'Migration20261205111731_redirect_urls', class: Migration20261205111731_redirect_urls },
+  { name: 'Migration20261206012302_terms_auto_capture', class: Migration20261206012302_terms_auto_capture },
 ];

@@ -36,7 +36,8 @@ export class CreateTokenOrderDto {
   @BoolField({
     optional: true,
     description:
-      'Capture at once (default true: the capture policy in docs/money.md); false leaves the order authorized ' +
+      "Capture at once (default: the consented terms version's `auto_capture`, else true; the capture policy in " +
+      'docs/money.md); false leaves the order authorized ' +
       'for `POST /v1/orders/{id}/captures` (it expires uncaptured after 28 days, `order.capture_expiring` before).',
   })
   auto_capture?: boolean;

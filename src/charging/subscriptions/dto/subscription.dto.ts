@@ -65,7 +65,8 @@ export class SubscriptionOrderDto {
   @BoolField({
     optional: true,
     description:
-      'Capture each cycle at once (default true, see the capture policy in docs/money.md); false leaves each ' +
+      "Capture each cycle at once (default: the consented terms version's `auto_capture`, else true; see the " +
+      'capture policy in docs/money.md); false leaves each ' +
       'cycle authorized for `POST /v1/orders/{id}/captures`.',
   })
   auto_capture?: boolean;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto, PageQueryDto } from '../../../common/pagination/pagination';
 import {
+  BoolField,
   CurrencyField,
   EnumField,
   IntField,
@@ -72,6 +73,18 @@ export class CreateTermsDto {
 
   @NestedField(() => TermsScopeDto)
   scope!: TermsScopeDto;
+
+  @BoolField({
+    optional: true,
+    nullable: true,
+    example: false,
+    description:
+      'Capture policy of orders under consents to this version: `true` captures at once, `false` leaves ' +
+      "them authorized for `POST /v1/orders/{id}/captures`; `null` or left out: not set. An order's or its " +
+      "subscription's `auto_capture` wins over it; unset everywhere, orders are captured (docs/money.md). Not " +
+      'part of `content_sha256`: the consumer never sees it.',
+  })
+  auto_capture?: boolean | null;
 }
 
 /** Edits a draft; a published version answers 409 TERMS_PUBLISHED. */
@@ -87,6 +100,13 @@ export class UpdateTermsDto {
 
   @NestedField(() => TermsScopeDto, { optional: true })
   scope?: TermsScopeDto;
+
+  @BoolField({
+    optional: true,
+    nullable: true,
+    description: 'The capture policy of this draft; `null` unsets it.',
+  })
+  auto_capture?: boolean | null;
 }
 
 export class TermsQueryDto extends PageQueryDto {
@@ -144,6 +164,15 @@ export class TermsDto {
     description: 'SHA-256 (hex) of the canonical JSON of {title, body, locale, intended_use, scope}.',
   })
   content_sha256!: string;
+
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'Capture policy of orders under consents to this version (null: not set, the default applies). Not in ' +
+      '`content_sha256`.',
+  })
+  auto_capture!: boolean | null;
 
   @ApiProperty({ format: 'date-time' })
   created_at!: string;

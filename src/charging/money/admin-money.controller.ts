@@ -1,0 +1,83 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Auth } from '../../common/auth/auth.decorator';
+import { CurrentPrincipal, type Principal } from '../../common/auth/principal';
+import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.problems';
+import { Audited } from '../../evidence/audit/audited.decorator';
+import { CreateRefundDto, OperationDto } from './dto/money.dto';
+import { CancelDocs, prepareReply, RefundDocs, refundRequest } from './money-http';
+import { MoneyService, type OperationRequest } from './money.service';
+
+const ADMIN =
+  ' An admin acts on any merchant’s order: the operation records actor `admin:<key id>`, and the audit log ' +
+  '(`GET /admin/v1/audit-log`) an entry with the order, the request (amount) and the outcome (operation id, ' +
+  'status, amount, or the refusal’s code). Admin Idempotency-Keys never meet a merchant’s.';
+
+/** The outcome an audit entry keeps of an operation's answer. */
+const OUTCOME = ['id', 'type', 'status', 'amount', 'error_code'] as const;
+
+/**
+ * Refunds and cancels by a platform admin (issue #14), through the same MoneyService as the merchant's routes.
+ * Audited with `ownTransaction`: the operation commits its attempt before it calls Klarna, which an audit
+ * transaction around the handler would hold open (and roll back with an entry that failed).
+ */
+@ApiTags('admin: orders')
+@Controller('admin/v1/orders')
+export class AdminMoneyController {
+  constructor(private readonly money: MoneyService) {}
+
+  @Post(':order_id/refunds')
+  @Auth('admin')
+  @Audited('order.refund', { target: 'order_id', ownTransaction: true, outcome: OUTCOME })
+  @RefundDocs('Refund (part of) any merchant’s captured order, as an admin', ADMIN)
+  refund(
+    @CurrentPrincipal() admin: Principal,
+    @Param('order_id') orderId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CreateRefundDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OperationDto> {
+    return this.operate(admin, orderId, idempotencyKey, request, reply, refundRequest(body));
+  }
+
+  @Post(':order_id/cancel')
+  @HttpCode(200)
+  @Auth('admin')
+  @Audited('order.cancel', { target: 'order_id', ownTransaction: true, outcome: OUTCOME })
+  @CancelDocs('Cancel (void) any merchant’s order nothing of which is captured, as an admin', ADMIN)
+  cancel(
+    @CurrentPrincipal() admin: Principal,
+    @Param('order_id') orderId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OperationDto> {
+    return this.operate(admin, orderId, idempotencyKey, request, reply, { kind: 'cancel' });
+  }
+
+  /**
+   * Returns the answer's body rather than sending it, so that the audit interceptor records the outcome before
+   * the answer leaves (the stored body is JSON.stringify's output, so the bytes a replay gets are the same).
+   */
+  private async operate(
+    admin: Principal,
+    orderId: string,
+    idempotencyKey: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    operation: OperationRequest,
+  ): Promise<OperationDto> {
+    const keyProblem = idempotencyKeyProblem(idempotencyKey);
+    if (keyProblem) throw keyProblem;
+    const result = await this.money.operateAsAdmin(
+      admin.keyId,
+      orderId,
+      idempotencyKey!,
+      operation,
+      String(request.id),
+    );
+    return JSON.parse(prepareReply(result, reply).body) as OperationDto;
+  }
+}

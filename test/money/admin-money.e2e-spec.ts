@@ -1,0 +1,179 @@
+import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
+import { klarnaOrder, moneyPost, newKey, omPosts, placedOrder, readOrder } from './money-helpers';
+
+interface AuditRow {
+  actor_key_id: string;
+  actor_role: string;
+  action: string;
+  target_id: string | null;
+  status: number;
+  request_id: string;
+  params: { body?: Record<string, unknown>; outcome?: Record<string, unknown> };
+}
+
+describe('money: refunds and cancels by an admin, in the audit log', () => {
+  let t: TestApp;
+  let key: string;
+  let adminKeyId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ emulator: true, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    key = (await createMerchant(t, 'Citybikes')).key;
+    adminKeyId = (await t.db.query<{ id: string }>("SELECT id FROM api_keys WHERE role = 'admin'")).rows[0]
+      .id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function adminPost(
+    orderId: string,
+    what: 'refunds' | 'cancel',
+    body: unknown,
+    idempotencyKey: string | null = newKey(`admin-${what}`),
+    apiKey = t.adminKey,
+  ) {
+    return t.request('POST', `/admin/v1/orders/${orderId}/${what}`, {
+      key: apiKey,
+      body,
+      headers: idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  /** The audit entry of one request, read through the audit API (a refused request's is written after its answer). */
+  async function auditEntry(requestId: string | null): Promise<AuditRow | undefined> {
+    for (let i = 0; i < 50; i++) {
+      const res = await t.request('GET', '/admin/v1/audit-log?limit=100', { key: t.auditorKey });
+      const row = (res.body.data as AuditRow[]).find((e) => e.request_id === requestId);
+      if (row) return row;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return undefined;
+  }
+
+  const actorOf = async (operationId: string) =>
+    (await t.db.query<{ actor: string }>('SELECT actor FROM order_operations WHERE id = $1', [operationId]))
+      .rows[0]?.actor;
+
+  it('refunds in part, then the rest; Klarna holds both; each is audited with actor, order, amount and outcome', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    const part = await adminPost(order.id, 'refunds', {
+      amount: 300,
+      reason: 'Goodwill (support ticket 17)',
+    });
+    expect(part.status).toBe(201);
+    expect(part.body).toMatchObject({ order_id: order.id, type: 'refund', status: 'succeeded', amount: 300 });
+    const rest = await adminPost(order.id, 'refunds', { amount: 700 });
+    expect(rest.status).toBe(201);
+
+    expect((await readOrder(t, key, order.id)).money).toMatchObject({ refunded_amount: 1000 });
+    const klarna = await klarnaOrder(t, order.klarna_order_id);
+    expect(klarna.refunds.map((r) => r.refunded_amount)).toEqual([300, 700]);
+    expect(await actorOf(part.body.id)).toBe(`admin:${adminKeyId}`);
+
+    const entry = await auditEntry(part.headers.get('x-request-id'));
+    expect(entry).toMatchObject({
+      actor_key_id: adminKeyId,
+      actor_role: 'admin',
+      action: 'order.refund',
+      target_id: order.id,
+      status: 201,
+      params: {
+        body: { amount: 300, reason: 'Goodwill (support ticket 17)' },
+        outcome: { id: part.body.id, type: 'refund', status: 'succeeded', amount: 300, error_code: null },
+      },
+    });
+    expect((await auditEntry(rest.headers.get('x-request-id')))?.params.outcome).toMatchObject({
+      amount: 700,
+    });
+  });
+
+  it('cancels an authorized order, audited', async () => {
+    const order = await placedOrder(t, key);
+    const res = await adminPost(order.id, 'cancel', undefined);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ type: 'cancel', status: 'succeeded' });
+    expect((await klarnaOrder(t, order.klarna_order_id)).status).toBe('CANCELLED');
+    expect((await readOrder(t, key, order.id)).money.status).toBe('canceled');
+    expect(await auditEntry(res.headers.get('x-request-id'))).toMatchObject({
+      action: 'order.cancel',
+      target_id: order.id,
+      status: 200,
+      params: { outcome: { id: res.body.id, type: 'cancel', status: 'succeeded' } },
+    });
+  });
+
+  it('answers 403 to auditor and merchant keys; nothing reaches Klarna; the refusals are audited', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    for (const apiKey of [t.auditorKey, key]) {
+      const refund = await adminPost(order.id, 'refunds', { amount: 100 }, newKey(), apiKey);
+      expect(refund.status).toBe(403);
+      const cancel = await adminPost(order.id, 'cancel', undefined, newKey(), apiKey);
+      expect(cancel.status).toBe(403);
+    }
+    expect(await omPosts(t, order.klarna_order_id)).toEqual([]);
+    const denied = await adminPost(order.id, 'refunds', { amount: 100 }, newKey(), t.auditorKey);
+    expect(await auditEntry(denied.headers.get('x-request-id'))).toMatchObject({
+      actor_role: 'auditor',
+      action: 'order.refund',
+      status: 403,
+    });
+  });
+
+  it('replays the same key: the same answer, Klarna called once; a merchant key of the same name is its own', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    const idempotencyKey = newKey('shared-name');
+    const first = await adminPost(order.id, 'refunds', { amount: 200 }, idempotencyKey);
+    expect(first.status).toBe(201);
+    const again = await adminPost(order.id, 'refunds', { amount: 200 }, idempotencyKey);
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const refundsSent = (await omPosts(t, order.klarna_order_id)).filter((r) => r.path.endsWith('/refunds'));
+    expect(refundsSent).toHaveLength(1);
+
+    // The merchant happens to use the same key: neither a replay of the admin's refund nor 422 reused.
+    const merchant = await moneyPost(t, key, order.id, 'refunds', { amount: 50 }, idempotencyKey);
+    expect(merchant.status).toBe(201);
+    expect(merchant.body.id).not.toBe(first.body.id);
+    expect(await actorOf(merchant.body.id)).toBe('merchant');
+    const differently = await adminPost(order.id, 'refunds', { amount: 100 }, idempotencyKey);
+    expect(differently.status).toBe(422);
+    expect(differently.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await klarnaOrder(t, order.klarna_order_id)).refunds.map((r) => r.refunded_amount)).toEqual([
+      200, 50,
+    ]);
+  });
+
+  it('refuses a refund beyond what is captured with nothing sent to Klarna, audited with its code', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    const res = await adminPost(order.id, 'refunds', { amount: 1001 });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('REFUND_EXCEEDS_CAPTURED');
+    expect(await omPosts(t, order.klarna_order_id)).toEqual([]);
+    expect(await auditEntry(res.headers.get('x-request-id'))).toMatchObject({
+      actor_key_id: adminKeyId,
+      action: 'order.refund',
+      target_id: order.id,
+      status: 422,
+      params: { body: { amount: 1001 }, outcome: { code: 'REFUND_EXCEEDS_CAPTURED' } },
+    });
+  });
+
+  it('answers 404 for an unknown order and 400 without an Idempotency-Key, both audited', async () => {
+    const missing = await adminPost('ord_00000000000000000000000000', 'refunds', { amount: 100 });
+    expect(missing.status).toBe(404);
+    expect(await auditEntry(missing.headers.get('x-request-id'))).toMatchObject({
+      action: 'order.refund',
+      target_id: 'ord_00000000000000000000000000',
+      status: 404,
+      params: { outcome: { code: 'NOT_FOUND' } },
+    });
+    const order = await placedOrder(t, key);
+    const keyless = await adminPost(order.id, 'cancel', undefined, null);
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    expect(await omPosts(t, order.klarna_order_id)).toEqual([]);
+    expect((await auditEntry(keyless.headers.get('x-request-id')))?.status).toBe(400);
+  });
+});
