@@ -8,7 +8,7 @@ import { freePort } from '../../src/common/database/embedded-postgres';
 import type { TestApp } from './test-app';
 import { TEST_ENV } from './test-env';
 
-const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(__dirname, '../..');
 
 /** The service as real child processes on one port, for tests that kill it with SIGKILL and start it again. */
 export interface ServiceProcesses {
@@ -23,8 +23,23 @@ export interface ServiceProcesses {
 }
 
 /**
- * Compiles the service once (swc, ~2 s, into a temporary directory with package.json next to it for the client's
- * version import) and runs it as child processes against `dbUrl` and the emulator at `klarnaUrl`. Each child has
+ * The service compiled with swc (~2 s) into a new temporary directory: `out/` as `npm run build` writes dist/, and
+ * package.json next to it for the client's version import. Its code finds node_modules through NODE_PATH
+ * (`${ROOT}/node_modules`). Whoever compiles removes the directory.
+ */
+export function compileService(prefix: string): string {
+  const build = mkdtempSync(join(tmpdir(), prefix));
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/swc'),
+    ['src', '-d', join(build, 'out'), '--strip-leading-paths', '--quiet'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+  return build;
+}
+
+/**
+ * Compiles the service once (compileService) and runs it as child processes against `dbUrl` and the emulator at `klarnaUrl`. Each child has
  * its jobs on, in real time, with short Klarna timeouts and a short attempt lease; `env` adds to or overrides
  * that. Spares are initialized ahead, so that taking over after a kill takes milliseconds, not seconds.
  */
@@ -33,13 +48,7 @@ export async function startServiceProcesses(options: {
   klarnaUrl: string;
   env?: Env;
 }): Promise<ServiceProcesses> {
-  const build = mkdtempSync(join(tmpdir(), 'autopay-crash-'));
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/swc'),
-    ['src', '-d', join(build, 'out'), '--strip-leading-paths', '--quiet'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+  const build = compileService('autopay-crash-');
   const port = await freePort();
 
   /** Every service process forked, until it has exited. */
