@@ -12,6 +12,7 @@ const Fastify = require('fastify');
 const { startStack, api, report, measure } = require('./harness');
 
 const DURATION_S = Number(process.env.BENCH_AUTH_DURATION_S ?? 10);
+const WARM_UP_S = Number(process.env.BENCH_AUTH_WARM_UP_S ?? 2);
 
 module.exports = async function run() {
   const stack = await startStack(
@@ -43,7 +44,8 @@ module.exports = async function run() {
       ['auth.get-merchant', `${stack.url}/v1/merchant`, { authorization: `Bearer ${key.body.key}` }],
     ];
     // Warm-up (JIT, caches), not reported.
-    for (const [, url, headers] of layers) await measure({ url, headers, connections: 20, duration: 2 });
+    for (const [, url, headers] of layers)
+      await measure({ url, headers, connections: 20, duration: WARM_UP_S });
     let previous;
     for (const [name, url, headers] of layers) {
       const figures = await measure({ url, headers, connections: 20, duration: DURATION_S });

@@ -1,22 +1,23 @@
-// Consent evidence at scale: 1,000,000 consent records across 100 merchants (CONSENTS_BENCH_RECORDS to change),
+// Consent evidence at scale: 1,000,000 consent records across 100 merchants (CONSENTS_BENCH_RECORDS,
+// CONSENTS_BENCH_MERCHANTS and CONSENTS_BENCH_DURATION_S to change),
 // seeded with SQL and chained exactly as the service chains them. Scenarios: a filtered admin page (p50/p99),
 // a full CSV export (rows/s and the process's peak RSS), verify over every chain.
 'use strict';
-const path = require('node:path');
 const { fork } = require('node:child_process');
 const { setFlagsFromString } = require('node:v8');
 const { runInNewContext } = require('node:vm');
 const { Client } = require('pg');
-const { startStack, api, report, measure } = require('./harness');
+const { startStack, api, report, measure, dist } = require('./harness');
 const { seedConsents } = require('./consent-seed');
 
-const dist = (p) => path.join(__dirname, '../../dist', p);
 const { chainFieldsOf } = require(dist('signup/consents/chain/consent-chain-fields'));
 const { chainHash, GENESIS_HASH } = require(dist('signup/consents/chain/hash-chain'));
 const { newId } = require(dist('common/ids'));
 
 const RECORDS = Number(process.env.CONSENTS_BENCH_RECORDS ?? 1_000_000);
-const MERCHANTS = 100;
+const MERCHANTS = Number(process.env.CONSENTS_BENCH_MERCHANTS ?? 100);
+// Each page-load window (warm-up, steady, full speed, floor).
+const DURATION_S = Number(process.env.CONSENTS_BENCH_DURATION_S ?? 15);
 const CUSTOMERS = 200;
 const START_MS = Date.parse('2025-01-01T00:00:00Z');
 // 10 000 records of a merchant span about a year; 200 customers give ~50 records each.
@@ -200,7 +201,7 @@ module.exports = async function run() {
       measure({
         url: stack.url,
         connections: 4,
-        duration: 15,
+        duration: DURATION_S,
         overallRate,
         headers: { authorization: `Bearer ${stack.adminKey}` },
         paths,

@@ -1,10 +1,11 @@
-// Shared pieces of the benchmarks. They run against the compiled service (`npm run bench` builds first), on
-// DATABASE_URL's server when set (a scratch database is created and dropped) or else an embedded PostgreSQL.
+// Shared pieces of the benchmarks. They run against the compiled service (`npm run bench` builds first into dist/;
+// BENCH_DIST names another build, as the bench smoke test does), on DATABASE_URL's server when set (a scratch
+// database is created and dropped) or else an embedded PostgreSQL.
 'use strict';
 require('reflect-metadata');
 const path = require('node:path');
 const { EntityManager } = require('@mikro-orm/postgresql');
-const dist = (p) => path.join(__dirname, '../../dist', p);
+const dist = (p) => path.join(process.env.BENCH_DIST ?? path.join(__dirname, '../../dist'), p);
 const { createApp } = require(dist('app/app.factory'));
 const { loadConfig } = require(dist('config/app-config'));
 const { createScratchDatabase } = require(dist('common/database/scratch-database'));
@@ -134,4 +135,4 @@ function report(result) {
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
-module.exports = { startStack, api, report, loadInChild, measure, BENCH_ENV };
+module.exports = { startStack, api, report, loadInChild, measure, dist, BENCH_ENV };

@@ -9,6 +9,7 @@ const { startStack, api, report, measure } = require('./harness');
 const RATE = Number(process.env.BENCH_ORDERS_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_ORDERS_DURATION_S ?? 60);
 const MAX_DURATION_S = Number(process.env.BENCH_ORDERS_MAX_DURATION_S ?? 15);
+const WARM_UP_S = Number(process.env.BENCH_ORDERS_WARM_UP_S ?? 3);
 
 const LINE = {
   type: 'digital',
@@ -149,7 +150,7 @@ async function runOrdersBench() {
       keyHeader: 'klarna-idempotency-key',
     };
     // Warm-up (JIT, pools), not reported.
-    await run({ ...ours, rate: RATE, durationS: 3, connections: 20 });
+    await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: 20 });
 
     const constant = await run({ ...ours, rate: RATE, durationS: DURATION_S, connections: 20 });
     const constantBase = await run({ ...emulator, rate: RATE, durationS: DURATION_S, connections: 20 });

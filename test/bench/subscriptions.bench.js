@@ -2,16 +2,14 @@
 // 0 duplicates (ledger), flat memory. The emulator runs in its own process, as Klarna would be remote; the
 // scheduler runs as several concurrent runOnce loops in this process, as several instances would.
 'use strict';
-const path = require('node:path');
 const { Client } = require('pg');
-const { startStack, api, report } = require('./harness');
-const dist = (p) => path.join(__dirname, '../../dist', p);
+const { startStack, api, report, dist } = require('./harness');
 const { SubscriptionCharger } = require(dist('charging/subscriptions/subscription-charger'));
 const { OrdersService } = require(dist('charging/orders/orders.service'));
 
 const N = Number(process.env.BENCH_SUBSCRIPTIONS || 100_000);
 const LOOPS = Number(process.env.BENCH_LOOPS || 4);
-const TOKENS = 20;
+const TOKENS = Number(process.env.BENCH_SUBSCRIPTIONS_TOKENS || 20);
 
 async function signUp(stack, emulatorUrl, key, i) {
   const must = (res, what) => {

@@ -1,6 +1,6 @@
-// The service as a child process for the crash test. It loads and initializes the compiled service at once
-// (database pool, background jobs: from then on it is a running instance) and starts listening when told to,
-// so that taking over after a SIGKILL does not wait for seconds of module loading.
+// The service as a child process for the crash tests (service-processes.ts). It loads and initializes the
+// compiled service at once (database pool, background jobs: from then on it is a running instance) and starts
+// listening when told to, so that taking over after a SIGKILL does not wait for seconds of module loading.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
