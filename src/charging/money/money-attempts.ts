@@ -4,7 +4,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { ProblemException } from '../../common/errors/problem.exception';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
-import { EventsService } from '../../events/events.service';
 import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
 import { KlarnaClient } from '../../klarna/klarna.client';
 import {
@@ -51,7 +50,6 @@ export class MoneyAttempts {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly klarna: KlarnaClient,
-    private readonly events: EventsService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.getOrThrow('orders', { infer: true });
@@ -165,32 +163,28 @@ export class MoneyAttempts {
           }
         : problemAnswer(klarnaRefused(operation, apiError), operation.requestId ?? 'unknown');
     try {
-      const won = await this.em.fork().transactional(async (tx) => {
-        const first = await finalizeOperation(
-          tx,
-          {
-            id: operation.id,
-            orderId: operation.orderId,
-            merchantId: operation.merchantId,
-            kind: operation.kind,
-            amount: Number(operation.amount),
-            status: operation.status as 'succeeded' | 'failed',
-            klarnaId: operation.klarnaId ?? null,
-            errorCode: operation.errorCode ?? null,
-            errorMessage: operation.errorMessage ?? null,
-          },
-          answer,
-          now,
-        );
-        if (first && operation.status === 'succeeded') {
-          await this.events.emit(tx, {
-            merchantId: operation.merchantId,
-            type: EVENT_OF_KIND[operation.kind],
-            data: { ...dto },
-          });
-        }
-        return first;
-      });
+      const won = await finalizeOperation(
+        this.em,
+        {
+          id: operation.id,
+          orderId: operation.orderId,
+          merchantId: operation.merchantId,
+          kind: operation.kind,
+          amount: Number(operation.amount),
+          status: operation.status as 'succeeded' | 'failed',
+          klarnaId: operation.klarnaId ?? null,
+          errorCode: operation.errorCode ?? null,
+          errorMessage: operation.errorMessage ?? null,
+        },
+        answer,
+        now,
+        {
+          merchantId: operation.merchantId,
+          type: EVENT_OF_KIND[operation.kind],
+          data: { ...dto },
+          deliverAt: this.clock.wallNow(),
+        },
+      );
       if (!won) {
         const stored = await storedOperationAnswer(this.em.fork(), operation.id);
         if (stored) return { kind: 'final', operation, answer: stored };

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, sqlParams } from '../../common/database/sql';
+import { outboxCtes, type OutboxCteInput } from '../../events/outbox-sql';
+import type { KlarnaEnvironment, KlarnaRegion } from '../../merchants/merchant.entity';
 import type { OperationKind, OperationStatus } from './order-operation.entity';
 
 // Every hand-written statement of captures, refunds and cancellations (one query file per feature).
@@ -16,18 +18,39 @@ export interface OperationKeyRow {
   op_next_attempt_at: string | null;
 }
 
-export async function readOperationKey(
+/**
+ * What an operation request needs before anything is recorded, in one round trip: its idempotency key (with the
+ * operation's state), whether the merchant has this order, and the merchant's Klarna credentials.
+ */
+export interface OperationStartRow extends Omit<OperationKeyRow, 'request_hash'> {
+  /** Null when the key is new. */
+  request_hash: string | null;
+  order_found: boolean;
+  klarna_username: string | null;
+  klarna_password_enc: string | null;
+  klarna_region: KlarnaRegion | null;
+  klarna_environment: KlarnaEnvironment | null;
+  klarna_base_url: string | null;
+}
+
+export async function readOperationStart(
   em: EntityManager,
   merchantId: string,
+  orderId: string,
   key: string,
-): Promise<OperationKeyRow | undefined> {
-  const [row] = await sql<OperationKeyRow>(
+): Promise<OperationStartRow> {
+  const [row] = await sql<OperationStartRow>(
     em,
     `select k.request_hash, k.operation_id, k.response_status, k.response_content_type, k.response_body,
-            op.status as op_status, op.last_error as op_last_error, op.next_attempt_at as op_next_attempt_at
-       from idempotency_keys k left join order_operations op on op.id = k.operation_id
-      where k.merchant_id = $1 and k.key = $2`,
-    [merchantId, key],
+            op.status as op_status, op.last_error as op_last_error, op.next_attempt_at as op_next_attempt_at,
+            o.id is not null as order_found, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+            m.klarna_environment, m.klarna_base_url
+       from (select 1) one
+       left join idempotency_keys k on k.merchant_id = $1 and k.key = $3
+       left join order_operations op on op.id = k.operation_id
+       left join orders o on o.id = $2 and o.merchant_id = $1
+       left join merchants m on m.id = o.merchant_id`,
+    [merchantId, orderId, key],
   );
   return row;
 }
@@ -181,45 +204,48 @@ export interface FinalOperation {
 }
 
 /**
- * Records Klarna's definite answer inside the caller's transaction: the operation (only while still unknown), the
- * order's money when it succeeded, and the answer for replays. True when this call won.
+ * Records Klarna's definite answer in ONE statement (one implicit transaction, one round trip): the operation
+ * (only while still unknown), the order's money when it succeeded, the answer for replays, and — when it
+ * succeeded and this call won — the event with its webhook deliveries. True when this call won.
+ *
+ * Committed without waiting for the WAL flush, like a token order's outcome (see OrderAttempts.record): the
+ * operation was committed durably before Klarna was called and Klarna replays the same answer for the same
+ * Klarna-Idempotency-Key, so an outcome PostgreSQL lost in a crash is recorded again, the same, by the completer.
  */
 export async function finalizeOperation(
-  tx: EntityManager,
+  em: EntityManager,
   op: FinalOperation,
   answer: { status: number; contentType: string; body: string },
   now: Date,
+  event: Omit<OutboxCteInput, 'when'>,
 ): Promise<boolean> {
-  const ok = op.status === 'succeeded';
-  const rows = await sql<{ won: number }>(
-    tx,
-    `with f as (
-         update order_operations set status = $2, klarna_id = $3, error_code = $4, error_message = $5,
-                next_attempt_at = null, last_error = null, completed_at = $6, updated_at = $6
-          where id = $1 and status = 'unknown' returning id, order_id, kind, amount),
+  const { values, p } = sqlParams();
+  const ok = p(op.status === 'succeeded');
+  const at = p(now);
+  const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
+       f as (
+         update order_operations set status = ${p(op.status)}, klarna_id = ${p(op.klarnaId)},
+                error_code = ${p(op.errorCode)}, error_message = ${p(op.errorMessage)},
+                next_attempt_at = null, last_error = null, completed_at = ${at}, updated_at = ${at}
+          where id = ${p(op.id)} and status = 'unknown' returning id, order_id, kind, amount),
        m as (
          update orders o set
                 captured_amount = o.captured_amount + case when f.kind = 'capture' then f.amount else 0 end,
                 refunded_amount = o.refunded_amount + case when f.kind = 'refund' then f.amount else 0 end,
-                canceled_at = case when f.kind = 'cancel' then $6::timestamptz else o.canceled_at end,
-                money_version = o.money_version + 1, updated_at = $6
-           from f where o.id = f.order_id and $7::boolean returning o.id),
+                canceled_at = case when f.kind = 'cancel' then ${at}::timestamptz else o.canceled_at end,
+                money_version = o.money_version + 1, updated_at = ${at}
+           from f where o.id = f.order_id and ${ok}::boolean returning o.id),
        k as (
-         update idempotency_keys set response_status = $8, response_content_type = $9, response_body = $10
-          where operation_id in (select id from f) returning 1)
-     select ((select count(*) from f) + 0 * (select count(*) from m) + 0 * (select count(*) from k))::int as won`,
-    [
-      op.id,
-      op.status,
-      op.klarnaId,
-      op.errorCode,
-      op.errorMessage,
-      now,
-      ok,
-      answer.status,
-      answer.contentType,
-      answer.body,
-    ],
+         update idempotency_keys set response_status = ${p(answer.status)},
+                response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
+          where operation_id in (select id from f) returning 1)`;
+  const { ctes } = outboxCtes(p, { ...event, when: 'm' }, now);
+  const rows = await sql<{ won: number }>(
+    em,
+    `with ${finalized}, ${ctes}
+     select ((select count(*) from f) + 0 * (select count(*) from k)
+             + 0 * (select count(*) from outbox_deliveries) + 0 * (select count(*) from commit_mode))::int as won`,
+    values,
   );
   return rows[0].won === 1;
 }

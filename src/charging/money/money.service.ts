@@ -8,7 +8,6 @@ import { idempotencyKeyReused, requestInProgress } from '../../common/idempotenc
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
-import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
 import type { KlarnaOmOrderLine } from '../../klarna/klarna.types';
 import { MerchantsService } from '../../merchants/merchants.service';
 import {
@@ -34,7 +33,7 @@ import {
   listOrderIds,
   lockOrderMoney,
   type LockedMoneyRow,
-  readOperationKey,
+  readOperationStart,
   type OperationKeyRow,
 } from './money.queries';
 import { OrderOperation, type OperationKind } from './order-operation.entity';
@@ -97,9 +96,18 @@ export class MoneyService {
       reference: request.reference,
     });
     for (let round = 0; round < 4; round++) {
-      const existing = await readOperationKey(this.em.fork(), merchantId, idempotencyKey);
-      if (existing) return this.fromExisting(existing, requestHash);
-      const credentials = await this.credentialsOf(merchantId, orderId);
+      const start = await readOperationStart(this.em, merchantId, orderId, idempotencyKey);
+      if (start.request_hash !== null)
+        return this.fromExisting({ ...start, request_hash: start.request_hash }, requestHash);
+      // 404 for an unknown or foreign order; 409 KLARNA_NOT_CONFIGURED; before anything is recorded.
+      if (!start.order_found) throw notFound('Order', orderId);
+      const credentials = this.merchants.klarnaCredentialsOf(merchantId, {
+        klarnaUsername: start.klarna_username,
+        klarnaPasswordEnc: start.klarna_password_enc,
+        klarnaRegion: start.klarna_region,
+        klarnaEnvironment: start.klarna_environment,
+        klarnaBaseUrl: start.klarna_base_url,
+      });
       const claimed = await this.claim(merchantId, orderId, idempotencyKey, requestHash, request, context);
       if (!claimed) continue;
       const settled = await this.attempts.run({
@@ -169,14 +177,6 @@ export class MoneyService {
 
   private detail(order: Order, operations: OrderOperation[]): OrderDetailDto {
     return { ...toOrderDto(viewOf(order)), money: moneyOf(order, operations, this.clock.now()) };
-  }
-
-  /** 404 for an unknown or foreign order; 409 KLARNA_NOT_CONFIGURED; before anything is recorded. */
-  private async credentialsOf(merchantId: string, orderId: string): Promise<KlarnaCredentials> {
-    const em = this.em.fork();
-    const exists = await em.count(Order, { id: orderId, merchant: merchantId });
-    if (exists === 0) throw notFound('Order', orderId);
-    return this.merchants.klarnaCredentials(merchantId, em);
   }
 
   private fromExisting(row: OperationKeyRow, requestHash: string): OperationAnswer {
