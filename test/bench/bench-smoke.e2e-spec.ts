@@ -116,5 +116,5 @@ describe('benchmarks: smoke', () => {
         if ('ok' in line) expect([line.name, line.ok]).toEqual([line.name, true]);
       }
     });
-  }, 120_000);
+  }, 240_000);
 });

@@ -137,6 +137,27 @@ describe('money: captures, refunds and cancellations', () => {
     for (const id of ids) expect(await eventsOf(t, 'order.refunded', id)).toHaveLength(1);
   });
 
+  it('serializes concurrent refunds of one order: never more than captured, each refusal sends nothing', async () => {
+    const order = await placedOrder(t, key);
+    expect((await moneyPost(t, key, order.id, 'captures', {})).status).toBe(201);
+    const sent = (await omPosts(t, order.klarna_order_id)).length;
+    // 16 refunds of 100 at once against 1000 captured: exactly 10 fit.
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => moneyPost(t, key, order.id, 'refunds', { amount: 100 })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(10).fill(201), ...Array(6).fill(422)]);
+    for (const refused of answers.filter((r) => r.status === 422)) {
+      expect(refused.body.code).toBe('REFUND_EXCEEDS_CAPTURED');
+    }
+    expect(await omPosts(t, order.klarna_order_id)).toHaveLength(sent + 10);
+    const klarna = await klarnaOrder(t, order.klarna_order_id);
+    expect(klarna.refunded_amount).toBe(1000);
+    const money = (await readOrder(t, key, order.id)).money;
+    expect(money).toMatchObject({ captured_amount: 1000, refunded_amount: 1000 });
+    expect(money.refunds).toHaveLength(10);
+  });
+
   it('refuses a refund of an order nothing of which is captured (409, nothing sent)', async () => {
     const order = await placedOrder(t, key);
     const res = await moneyPost(t, key, order.id, 'refunds', { amount: 100 });

@@ -19,13 +19,15 @@ export interface OperationKeyRow {
 }
 
 /**
- * What an operation request needs before anything is recorded, in one round trip: its idempotency key (with the
- * operation's state), whether the merchant has this order, and the merchant's Klarna credentials.
+ * What an operation request needs before anything is recorded, in one round trip and one snapshot: its
+ * idempotency key (with the operation's state), the order's money with what is in flight at Klarna (the
+ * `OrderMoneyRow` fields, null when the merchant has no such order), and the merchant's Klarna credentials.
  */
-export interface OperationStartRow extends Omit<OperationKeyRow, 'request_hash'> {
+export interface OperationStartRow extends Omit<OperationKeyRow, 'request_hash'>, Omit<OrderMoneyRow, 'id'> {
   /** Null when the key is new. */
   request_hash: string | null;
-  order_found: boolean;
+  /** Null when the merchant has no such order. */
+  id: string | null;
   klarna_username: string | null;
   klarna_password_enc: string | null;
   klarna_region: KlarnaRegion | null;
@@ -43,8 +45,15 @@ export async function readOperationStart(
     em,
     `select k.request_hash, k.operation_id, k.response_status, k.response_content_type, k.response_body,
             op.status as op_status, op.last_error as op_last_error, op.next_attempt_at as op_next_attempt_at,
-            o.id is not null as order_found, m.klarna_username, m.klarna_password_enc, m.klarna_region,
-            m.klarna_environment, m.klarna_base_url
+            o.id, o.status, o.klarna_order_id, o.order_amount, o.captured_amount, o.refunded_amount, o.canceled_at,
+            o.authorization_expires_at, o.klarna_status, o.money_version,
+            coalesce((select sum(amount) from order_operations op
+                       where op.order_id = o.id and op.kind = 'capture' and op.status = 'unknown'), 0) as pending_captures,
+            coalesce((select sum(amount) from order_operations op
+                       where op.order_id = o.id and op.kind = 'refund' and op.status = 'unknown'), 0) as pending_refunds,
+            (select count(*) from order_operations op
+              where op.order_id = o.id and op.kind = 'cancel' and op.status = 'unknown')::int as pending_cancels,
+            m.klarna_username, m.klarna_password_enc, m.klarna_region, m.klarna_environment, m.klarna_base_url
        from (select 1) one
        left join idempotency_keys k on k.merchant_id = $1 and k.key = $3
        left join order_operations op on op.id = k.operation_id
@@ -55,8 +64,8 @@ export async function readOperationStart(
   return row;
 }
 
-/** An order's money, locked for the transaction (FOR UPDATE), with what is in flight at Klarna. */
-export interface LockedMoneyRow {
+/** An order's money as one snapshot saw it, with what is in flight at Klarna, and its version. */
+export interface OrderMoneyRow {
   id: string;
   status: string;
   klarna_order_id: string | null;
@@ -69,37 +78,7 @@ export interface LockedMoneyRow {
   pending_captures: string;
   pending_refunds: string;
   pending_cancels: number;
-}
-
-export async function lockOrderMoney(
-  tx: EntityManager,
-  merchantId: string,
-  orderId: string,
-): Promise<LockedMoneyRow | undefined> {
-  // The lock first, in its own statement: a SELECT … FOR UPDATE that waited for a finalizing transaction sees the
-  // order's new version but evaluates its subqueries in its older snapshot (READ COMMITTED), which would count an
-  // operation just finalized both in the order's amounts and as still in flight. The next statement's snapshot
-  // sees both changes.
-  const locked = await sql<{ id: string }>(
-    tx,
-    `select id from orders where id = $1 and merchant_id = $2 for update`,
-    [orderId, merchantId],
-  );
-  if (locked.length === 0) return undefined;
-  const [row] = await sql<LockedMoneyRow>(
-    tx,
-    `select o.id, o.status, o.klarna_order_id, o.order_amount, o.captured_amount, o.refunded_amount, o.canceled_at,
-            o.authorization_expires_at, o.klarna_status,
-            coalesce((select sum(amount) from order_operations op
-                       where op.order_id = o.id and op.kind = 'capture' and op.status = 'unknown'), 0) as pending_captures,
-            coalesce((select sum(amount) from order_operations op
-                       where op.order_id = o.id and op.kind = 'refund' and op.status = 'unknown'), 0) as pending_refunds,
-            (select count(*) from order_operations op
-              where op.order_id = o.id and op.kind = 'cancel' and op.status = 'unknown')::int as pending_cancels
-       from orders o where o.id = $1 and o.merchant_id = $2`,
-    [orderId, merchantId],
-  );
-  return row;
+  money_version: number;
 }
 
 export interface NewOperation {
@@ -120,26 +99,35 @@ export interface NewOperation {
 }
 
 /**
- * Claims the idempotency key and commits the first attempt (inside the caller's transaction, which holds the
- * order's lock). False when another request holds the key already.
+ * Claims the idempotency key and commits the first attempt in one statement, only if the order's money is still
+ * at the version the checks were made against (`money_version`, which every claim and every recorded outcome
+ * moves on): `version_changed` when another operation claimed or finished meanwhile (read again and re-check),
+ * `key_taken` when another request holds the key already. The update takes the order's row lock, so claims of
+ * one order are serialized without holding a lock across round trips.
  */
 export async function claimOperation(
-  tx: EntityManager,
+  em: EntityManager,
   op: NewOperation,
   requestHash: string,
   keyExpiresAt: Date,
-): Promise<boolean> {
-  const rows = await sql<{ id: string }>(
-    tx,
-    `with claimed as (
+  moneyVersion: number,
+): Promise<'claimed' | 'version_changed' | 'key_taken'> {
+  const [row] = await sql<{ versioned: number; claimed: number }>(
+    em,
+    `with v as (
+           update orders set money_version = money_version + 1, updated_at = $5
+            where id = $7 and merchant_id = $1 and money_version = $17 returning id),
+         claimed as (
            insert into idempotency_keys (merchant_id, key, request_hash, operation_id, created_at, expires_at)
-           values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning operation_id)
-     insert into order_operations (id, order_id, merchant_id, kind, source, status, amount, order_lines, description,
-                                   reference, idempotency_key, klarna_idempotency_key, request_id, actor, attempts,
-                                   next_attempt_at, created_at, updated_at)
-     select operation_id, $7, $1, $8, 'api', 'unknown', $9, $10::jsonb, $11, $12, $2, $13, $14, $15, 1, $16, $5, $5
-       from claimed
-     returning id`,
+           select $1, $2, $3, $4, $5, $6 from v on conflict do nothing returning operation_id),
+         op as (
+           insert into order_operations (id, order_id, merchant_id, kind, source, status, amount, order_lines,
+                                         description, reference, idempotency_key, klarna_idempotency_key, request_id,
+                                         actor, attempts, next_attempt_at, created_at, updated_at)
+           select operation_id, $7, $1, $8, 'api', 'unknown', $9, $10::jsonb, $11, $12, $2, $13, $14, $15, 1, $16, $5, $5
+             from claimed
+           returning id)
+     select (select count(*) from v)::int as versioned, (select count(*) from op)::int as claimed`,
     [
       op.merchantId,
       op.idempotencyKey,
@@ -157,9 +145,10 @@ export async function claimOperation(
       op.requestId,
       op.actor,
       op.nextAttemptAt,
+      moneyVersion,
     ],
   );
-  return rows.length === 1;
+  return row.claimed === 1 ? 'claimed' : row.versioned === 1 ? 'key_taken' : 'version_changed';
 }
 
 /** Gives key and operation back when Klarna certainly never saw this attempt (and nobody took it over). */

@@ -31,8 +31,7 @@ import { MoneyAttempts, type OperationSettled } from './money-attempts';
 import {
   claimOperation,
   listOrderIds,
-  lockOrderMoney,
-  type LockedMoneyRow,
+  type OrderMoneyRow,
   readOperationStart,
   type OperationKeyRow,
 } from './money.queries';
@@ -46,6 +45,9 @@ export interface OperationRequest {
   description?: string;
   reference?: string;
 }
+
+/** Rounds of read, check and claim before a request gives up on an order that keeps changing (409). */
+const MAX_CLAIM_ROUNDS = 25;
 
 export interface OperationContext {
   requestId: string;
@@ -61,8 +63,8 @@ export interface OperationAnswer {
 
 /**
  * Captures, refunds and cancellations of token orders at Klarna's Order Management, exactly once per
- * Idempotency-Key. Checked against the order's money under the order's row lock (captured and refunded amounts,
- * plus what is still in flight) BEFORE anything is recorded or sent, so an over-capture, an over-refund or a
+ * Idempotency-Key. Checked against one snapshot of the order's money (captured and refunded amounts, plus what is
+ * still in flight), claimed only if that money has not changed since (its version), BEFORE anything is sent, so an over-capture, an over-refund or a
  * cancel after a capture is refused here with nothing sent. Then the operation and the key are committed, and
  * Klarna is called with a Klarna-Idempotency-Key derived from ours; an unknown outcome is left to the completer.
  */
@@ -95,12 +97,14 @@ export class MoneyService {
       description: request.description,
       reference: request.reference,
     });
-    for (let round = 0; round < 4; round++) {
+    // Each round reads the order's money in one snapshot, checks, and claims only if nothing changed meanwhile
+    // (claimOperation): under concurrent operations on one order, the losers read again.
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
       const start = await readOperationStart(this.em, merchantId, orderId, idempotencyKey);
       if (start.request_hash !== null)
         return this.fromExisting({ ...start, request_hash: start.request_hash }, requestHash);
       // 404 for an unknown or foreign order; 409 KLARNA_NOT_CONFIGURED; before anything is recorded.
-      if (!start.order_found) throw notFound('Order', orderId);
+      if (start.id === null) throw notFound('Order', orderId);
       const credentials = this.merchants.klarnaCredentialsOf(merchantId, {
         klarnaUsername: start.klarna_username,
         klarnaPasswordEnc: start.klarna_password_enc,
@@ -108,18 +112,30 @@ export class MoneyService {
         klarnaEnvironment: start.klarna_environment,
         klarnaBaseUrl: start.klarna_base_url,
       });
-      const claimed = await this.claim(merchantId, orderId, idempotencyKey, requestHash, request, context);
+      const claimed = await this.claim(
+        merchantId,
+        { ...start, id: start.id },
+        idempotencyKey,
+        requestHash,
+        request,
+        context,
+      );
       if (!claimed) continue;
       const settled = await this.attempts.run({
-        operation: claimed.operation,
-        klarnaOrderId: claimed.klarnaOrderId,
+        operation: claimed,
+        klarnaOrderId: start.klarna_order_id!,
         attempt: 1,
         credentials,
         origin: 'request',
       });
       return answerOf(settled);
     }
-    throw new Error('idempotency key kept changing while starting an operation');
+    throw new ProblemException({
+      status: 409,
+      code: 'CONFLICT',
+      title: 'Conflict',
+      detail: `Order ${orderId} kept changing under concurrent operations; nothing was recorded. Retry with the same Idempotency-Key.`,
+    });
   }
 
   /**
@@ -205,69 +221,67 @@ export class MoneyService {
   }
 
   /**
-   * Under the order's row lock: the checks, then the key and the operation committed together. Null when
-   * another request took the key meanwhile. Throws the problem of a refused request (nothing recorded).
+   * The checks against the money as read, then the key and the operation committed together if the money is
+   * still at that version. Null when it is not, or when another request took the key meanwhile (read again).
+   * Throws the problem of a refused request (nothing recorded).
    */
   private async claim(
     merchantId: string,
-    orderId: string,
+    row: OrderMoneyRow,
     idempotencyKey: string,
     requestHash: string,
     request: OperationRequest,
     context: OperationContext,
-  ): Promise<{ operation: OrderOperation; klarnaOrderId: string } | null> {
-    return this.em.fork().transactional(async (tx) => {
-      const row = await lockOrderMoney(tx, merchantId, orderId);
-      if (!row) throw notFound('Order', orderId);
-      const now = this.clock.now();
-      const amount = checkOperation(row, request, now);
-      const operation: OrderOperation = {
-        id: newId(OPERATION_ID_PREFIX[request.kind], now.getTime()),
-        orderId,
+  ): Promise<OrderOperation | null> {
+    const now = this.clock.now();
+    const amount = checkOperation(row, request, now);
+    const operation: OrderOperation = {
+      id: newId(OPERATION_ID_PREFIX[request.kind], now.getTime()),
+      orderId: row.id,
+      merchantId,
+      kind: request.kind,
+      source: 'api',
+      status: 'unknown',
+      amount,
+      orderLines: request.orderLines ?? null,
+      description: request.description ?? null,
+      reference: request.reference ?? null,
+      idempotencyKey,
+      klarnaIdempotencyKey: klarnaIdempotencyKey(
         merchantId,
-        kind: request.kind,
-        source: 'api',
-        status: 'unknown',
-        amount,
-        orderLines: request.orderLines ?? null,
-        description: request.description ?? null,
-        reference: request.reference ?? null,
         idempotencyKey,
-        klarnaIdempotencyKey: klarnaIdempotencyKey(
-          merchantId,
-          idempotencyKey,
-          KLARNA_KEY_NAMESPACE[request.kind],
-        ),
+        KLARNA_KEY_NAMESPACE[request.kind],
+      ),
+      requestId: context.requestId,
+      klarnaId: null,
+      errorCode: null,
+      errorMessage: null,
+      actor: context.actor,
+      attempts: 1,
+      nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    const claimed = await claimOperation(
+      this.em,
+      {
+        ...operation,
+        orderLines: operation.orderLines ?? null,
+        description: operation.description ?? null,
+        reference: operation.reference ?? null,
+        idempotencyKey,
+        klarnaIdempotencyKey: operation.klarnaIdempotencyKey!,
         requestId: context.requestId,
-        klarnaId: null,
-        errorCode: null,
-        errorMessage: null,
-        actor: context.actor,
-        attempts: 1,
-        nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        completedAt: null,
-      };
-      const claimed = await claimOperation(
-        tx,
-        {
-          ...operation,
-          orderLines: operation.orderLines ?? null,
-          description: operation.description ?? null,
-          reference: operation.reference ?? null,
-          idempotencyKey,
-          klarnaIdempotencyKey: operation.klarnaIdempotencyKey!,
-          requestId: context.requestId,
-          nextAttemptAt: operation.nextAttemptAt!,
-          now,
-        },
-        requestHash,
-        new Date(now.getTime() + this.config.idempotencyRetentionMs),
-      );
-      return claimed ? { operation, klarnaOrderId: row.klarna_order_id! } : null;
-    });
+        nextAttemptAt: operation.nextAttemptAt!,
+        now,
+      },
+      requestHash,
+      new Date(now.getTime() + this.config.idempotencyRetentionMs),
+      Number(row.money_version),
+    );
+    return claimed === 'claimed' ? operation : null;
   }
 }
 
@@ -282,7 +296,7 @@ export const adminIdempotencyKey = (key: string): string => `\u001fadmin\u001f${
  * The checks of an operation against the order's money (amounts in flight count as spent), in the order
  * merchants see them. Returns the amount to send.
  */
-export function checkOperation(row: LockedMoneyRow, request: OperationRequest, now: Date): number {
+export function checkOperation(row: OrderMoneyRow, request: OperationRequest, now: Date): number {
   const { kind } = request;
   const what = kind === 'cancel' ? 'canceled' : `${kind}d`;
   if ((row.status !== 'accepted' && row.status !== 'pending') || !row.klarna_order_id) {
