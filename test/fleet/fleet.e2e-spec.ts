@@ -520,23 +520,38 @@ describe('a fleet of three instances behind HAProxy', () => {
     const pending = async () =>
       (await t.db.query(`select count(*)::int as n from webhook_deliveries where status = 'pending'`)).rows[0]
         .n as number;
-    for (let n = 0; n < 300 && (await pending()) > 0; n++) await sleep(100);
+    // A killed instance's claimed deliveries wait for their lease (the timeout plus 15 s) and are sent again.
+    for (let n = 0; n < 450 && (await pending()) > 0; n++) await sleep(100);
     const events = (
       await t.db.query(
         `select e.id from events e where e.merchant_id = $1 and e.type = any($2::text[]) and e.created_at >= $3`,
         [merchant.id, [...EVENT_TYPES], endpointCreatedAt],
       )
     ).rows;
-    const missing = events.filter((e) => !received.has(e.id as string)).length;
+    const missingIds = events.map((e) => e.id as string).filter((id) => !received.has(id));
+    const missing = missingIds.length;
+    // Where the missing ones stand (no row at all, or a row's status, attempts and last error).
+    const missingState = (
+      await t.db.query(
+        `select coalesce(d.status, 'no delivery') as status, coalesce(d.attempt_count, 0) as attempts,
+                d.last_error, ev.type, round(extract(epoch from d.next_attempt_at - now())) as due_in_s,
+                round(extract(epoch from d.locked_until - now())) as locked_for_s, count(*)::int as n
+           from unnest($1::text[]) as m(id) join events ev on ev.id = m.id
+           left join webhook_deliveries d on d.event_id = m.id
+          group by 1, 2, 3, 4, 5, 6`,
+        [missingIds],
+      )
+    ).rows;
     const duplicates = [...received.values()].filter((n) => n > 1).length;
     figures.webhooks = {
       events: events.length,
       delivered: received.size,
       missing,
+      ...(missing > 0 ? { missing_state: missingState } : {}),
       duplicate_events: duplicates,
       extra_deliveries: [...received.values()].reduce((a, n) => a + n - 1, 0),
     };
     expect(events.length).toBeGreaterThan(ORDERS);
     expect(missing).toBe(0);
-  }, 40_000);
+  }, 60_000);
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app/app.factory';
@@ -70,6 +72,51 @@ describe('events outbox', () => {
       t.app.get(EventsService).emit(em, { merchantId: m.id, type: 'order.failed', data: {} }),
     ).rejects.toThrow(/inside the transaction/);
     expect(await countEvents(m.id)).toBe(0);
+  });
+
+  it('claims only what it can send at once and claims again as slots free up (a crash strands at most that)', async () => {
+    const m = await createMerchant(t, 'Slots');
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let maxClaimed = 0;
+    const arrived: string[] = [];
+    // A slow receiver that looks, at each request, at how many of the merchant's deliveries are claimed.
+    const slow = createServer((req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      arrived.push(String(req.headers['autopay-event-id']));
+      req.resume();
+      void t.db
+        .query(
+          `select count(*)::int as n from webhook_deliveries d join events e on e.id = d.event_id
+            where e.merchant_id = $1 and d.status = 'pending' and d.lock_token is not null`,
+          [m.id],
+        )
+        .then(({ rows }) => {
+          maxClaimed = Math.max(maxClaimed, rows[0].n as number);
+          setTimeout(() => {
+            inFlight--;
+            res.writeHead(200).end();
+          }, 100);
+        });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      await registerEndpoint(t, m.key, `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`, [
+        'order.succeeded',
+      ]);
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push(await emit(t, m.id, 'order.succeeded', { n: i }));
+      // Batch 7, concurrency 3: one run sends 7, never more than 3 claimed or in flight at once.
+      expect(await deliveryJob(t).runOnce()).toBe(7);
+      expect(arrived).toHaveLength(7);
+      expect(maxInFlight).toBe(3);
+      expect(maxClaimed).toBeLessThanOrEqual(3);
+      expect(await deliveryJob(t).runOnce()).toBe(3);
+      expect([...arrived].sort()).toEqual([...ids].sort());
+    } finally {
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
   });
 
   describe('with two service instances on one database', () => {

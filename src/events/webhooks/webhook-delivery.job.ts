@@ -29,8 +29,11 @@ export interface ClaimedDelivery {
   lockToken: string;
 }
 
-/** Kept beyond the HTTP timeout, so that a live attempt never loses its claim to another worker. */
-const LEASE_MARGIN_MS = 60_000;
+/**
+ * Kept beyond the HTTP timeout (which aborts the attempt), so that a live attempt never loses its claim to another
+ * worker before it records its outcome. A delivery is claimed only when it can start at once (runOnce).
+ */
+const LEASE_MARGIN_MS = 15_000;
 
 export const USER_AGENT = 'Autopay-Webhooks/1.0';
 
@@ -65,9 +68,38 @@ export class WebhookDeliveryJob extends PeriodicJob {
     this.intervalMs = this.config.webhooks.pollIntervalMs;
   }
 
+  /**
+   * Sends up to `batchSize` due deliveries, at most `concurrency` at once. It claims only what it can start now
+   * and claims again as slots free up, so a claimed delivery is always being sent: its lease is one attempt long
+   * (the HTTP timeout plus a margin), and an instance that dies strands at most `concurrency` deliveries, for that
+   * long. (It used to claim the whole batch at once, under a lease long enough for the last one's turn: a killed
+   * instance then held up to a batch of deliveries for 70 s.)
+   */
   async runOnce(): Promise<number> {
-    const claimed = await this.claim(this.config.webhooks.batchSize);
-    if (claimed.length === 0) return 0;
+    const { batchSize, concurrency } = this.config.webhooks;
+    const running = new Set<Promise<void>>();
+    let total = 0;
+    let exhausted = false;
+    for (;;) {
+      const free = Math.min(concurrency - running.size, batchSize - total);
+      // Claim again once half the slots are free (or all are): one statement per few deliveries, not per each.
+      if (!exhausted && free > 0 && (free >= Math.ceil(concurrency / 2) || running.size === 0)) {
+        const claimed = await this.claim(free);
+        total += claimed.length;
+        if (claimed.length < free) exhausted = true;
+        for (const sending of await this.start(claimed)) {
+          running.add(sending);
+          void sending.finally(() => running.delete(sending));
+        }
+      }
+      if (running.size === 0) return total;
+      await Promise.race(running);
+    }
+  }
+
+  /** Loads what the claimed deliveries need and starts sending each; the promises never reject. */
+  private async start(claimed: ClaimedDelivery[]): Promise<Promise<void>[]> {
+    if (claimed.length === 0) return [];
     const em = this.em.fork();
     const events = new Map(
       (await em.find(Event, { id: { $in: [...new Set(claimed.map((c) => c.eventId))] } })).map((e) => [
@@ -84,21 +116,14 @@ export class WebhookDeliveryJob extends PeriodicJob {
         )
       ).map((e) => [e.id, e]),
     );
-    const queue = [...claimed];
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          await this.deliver(next, events.get(next.eventId)!, endpoints.get(next.endpointId)!);
-        } catch (error) {
+    return claimed.map((next) =>
+      this.deliver(next, events.get(next.eventId)!, endpoints.get(next.endpointId)!).catch(
+        (error: unknown) => {
           // The claim expires and the delivery is tried again; the rest of the batch goes on.
           this.logger.error({ err: error, delivery: next.id }, 'webhook delivery could not be recorded');
-        }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(this.config.webhooks.concurrency, queue.length) }, worker),
+        },
+      ),
     );
-    return claimed.length;
   }
 
   /** Claims up to `limit` due deliveries of enabled endpoints for this worker. */
