@@ -132,9 +132,27 @@ async function measure(spec) {
   };
 }
 
+/**
+ * Writes out what the setup left behind before a measured window: a scratch database copied from its template,
+ * its migrations and the bench's own seeding leave dirty pages and WAL that the checkpointer would otherwise write
+ * during the window (it spreads a checkpoint over minutes), and every commit's WAL flush then waits behind those
+ * writes. The consents bench does the same after its bulk load. CHECKPOINT needs a superuser, as DATABASE_URL and
+ * the embedded server give.
+ */
+async function checkpoint(stack) {
+  const { Client } = require('pg');
+  const db = new Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  try {
+    await db.query('CHECKPOINT');
+  } finally {
+    await db.end();
+  }
+}
+
 /** One line per scenario so that runs can be compared: `BENCH {json}`. */
 function report(result) {
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
-module.exports = { startStack, api, report, loadInChild, measure, dist, BENCH_ENV };
+module.exports = { startStack, api, report, loadInChild, measure, checkpoint, dist, BENCH_ENV };

@@ -4,7 +4,7 @@
 // in the same run: the emulator's own token-order endpoint called directly the same way; `ratio` = ours /
 // baseline.
 'use strict';
-const { startStack, api, report, measure } = require('./harness');
+const { startStack, api, report, measure, checkpoint } = require('./harness');
 
 const RATE = Number(process.env.BENCH_ORDERS_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_ORDERS_DURATION_S ?? 60);
@@ -149,6 +149,7 @@ async function runOrdersBench() {
       headers: { authorization: `Basic ${Buffer.from('bench:bench-secret').toString('base64')}` },
       keyHeader: 'klarna-idempotency-key',
     };
+    await checkpoint(stack);
     // Warm-up (JIT, pools), not reported.
     await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: 20 });
 

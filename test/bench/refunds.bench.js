@@ -6,7 +6,7 @@
 // BENCH_REFUNDS_ORDERS (default: enough captured money for the run and the baseline).
 'use strict';
 const { randomUUID } = require('node:crypto');
-const { startStack, api, report, measure } = require('./harness');
+const { startStack, api, report, measure, checkpoint } = require('./harness');
 const { signUp, ORDER } = require('./orders.bench');
 
 const RATE = Number(process.env.BENCH_REFUNDS_RATE ?? 100);
@@ -82,6 +82,7 @@ module.exports = async function runRefundsBench() {
       keyHeader: 'klarna-idempotency-key',
       body: { refunded_amount: AMOUNT },
     };
+    await checkpoint(stack);
     // Warm-up (JIT, pools), not reported.
     await run({ ...ours, durationS: WARM_UP_S });
 

@@ -144,6 +144,7 @@ module.exports = async function run() {
       [merchant.body.id, tokens, tokens.length, today, JSON.stringify(order), N],
     );
     const seedMs = Date.now() - seedStarted;
+    await db.query('CHECKPOINT');
 
     // Time each charge call (Klarna round trip plus the orders path).
     const latencies = [];
