@@ -103,6 +103,34 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
     });
   });
 
+  it('points an unknown outcome (202) at the admin read of the order, which admins and auditors may read', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      lost_response_rate: 1,
+      paths: ['^/ordermanagement/v1/orders/[^/]+/refunds$'],
+    });
+    let res: Awaited<ReturnType<typeof adminPost>>;
+    try {
+      res = await adminPost(order.id, 'refunds', { amount: 100 });
+    } finally {
+      await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ type: 'refund', status: 'unknown', amount: 100 });
+    const location = res.headers.get('location');
+    expect(location).toBe(`/admin/v1/orders/${order.id}`);
+    for (const reader of [t.adminKey, t.auditorKey]) {
+      const read = await t.request('GET', location!, { key: reader });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ id: order.id, money: { captured_amount: order.order_amount } });
+      expect(read.body.money.refunds).toEqual([
+        expect.objectContaining({ id: res.body.id, status: 'unknown', amount: 100 }),
+      ]);
+    }
+    expect((await t.request('GET', location!, { key })).status).toBe(403);
+    expect((await t.request('GET', '/admin/v1/orders/ord_unknown', { key: t.adminKey })).status).toBe(404);
+  });
+
   it('answers 403 to auditor and merchant keys; nothing reaches Klarna; the refusals are audited', async () => {
     const order = await placedOrder(t, key, { autoCapture: true });
     for (const apiKey of [t.auditorKey, key]) {

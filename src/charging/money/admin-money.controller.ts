@@ -1,11 +1,18 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth } from '../../common/auth/auth.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/auth/principal';
 import { idempotencyKeyProblem } from '../../common/idempotency/idempotency.problems';
 import { Audited } from '../../evidence/audit/audited.decorator';
-import { CreateRefundDto, OperationDto } from './dto/money.dto';
+import { ProblemDto } from '../../common/errors/problem.dto';
+import { CreateRefundDto, OperationDto, OrderDetailDto } from './dto/money.dto';
 import { CancelDocs, prepareReply, RefundDocs, refundRequest } from './money-http';
 import { MoneyService, type OperationRequest } from './money.service';
 
@@ -26,6 +33,22 @@ const OUTCOME = ['id', 'type', 'status', 'amount', 'error_code'] as const;
 @Controller('admin/v1/orders')
 export class AdminMoneyController {
   constructor(private readonly money: MoneyService) {}
+
+  @Get(':order_id')
+  @Auth('admin', 'auditor')
+  @Audited('order.read', { target: 'order_id' })
+  @ApiOperation({
+    summary: 'Read any merchant’s order with its money, as an admin or auditor',
+    description:
+      'The same view as the merchant’s `GET /v1/orders/{order_id}`: amounts, captures, refunds and cancels ' +
+      'with their actors’ outcomes. Where an admin’s refund or cancel whose outcome is not known yet (202) points.',
+  })
+  @ApiOkResponse({ type: OrderDetailDto })
+  @ApiForbiddenResponse({ type: ProblemDto })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  get(@Param('order_id') orderId: string): Promise<OrderDetailDto> {
+    return this.money.get(null, orderId);
+  }
 
   @Post(':order_id/refunds')
   @Auth('admin')

@@ -128,7 +128,7 @@ export class MoneyService {
         credentials,
         origin: 'request',
       });
-      return answerOf(settled);
+      return answerOf(settled, context.actor.startsWith('admin:') ? '/admin/v1/orders/' : '/v1/orders/');
     }
     throw new ProblemException({
       status: 409,
@@ -158,9 +158,13 @@ export class MoneyService {
     });
   }
 
-  async get(merchantId: string, orderId: string): Promise<OrderDetailDto> {
+  /** An order with its money; `merchantId` null for any merchant's (admins and auditors). */
+  async get(merchantId: string | null, orderId: string): Promise<OrderDetailDto> {
     const em = this.em.fork();
-    const order = await em.findOne(Order, { id: orderId, merchant: merchantId });
+    const order = await em.findOne(
+      Order,
+      merchantId === null ? { id: orderId } : { id: orderId, merchant: merchantId },
+    );
     if (!order) throw notFound('Order', orderId);
     const operations = await em.find(OrderOperation, { orderId: order.id }, { orderBy: { id: 'asc' } });
     return this.detail(order, operations);
@@ -381,7 +385,8 @@ export function checkOperation(row: OrderMoneyRow, request: OperationRequest, no
   return 0;
 }
 
-function answerOf(settled: OperationSettled): OperationAnswer {
+/** `orders` is where the caller reads the order: the merchant's route, or the admin's for an admin's operation. */
+function answerOf(settled: OperationSettled, orders: string): OperationAnswer {
   switch (settled.kind) {
     case 'final':
       return { answer: settled.answer, replayed: false };
@@ -391,7 +396,7 @@ function answerOf(settled: OperationSettled): OperationAnswer {
           status: 202,
           contentType: JSON_CONTENT_TYPE,
           body: JSON.stringify(toOperationDto(settled.operation)),
-          headers: { Location: `/v1/orders/${settled.operation.orderId}`, 'Retry-After': '1' },
+          headers: { Location: `${orders}${settled.operation.orderId}`, 'Retry-After': '1' },
         },
         replayed: false,
       };
