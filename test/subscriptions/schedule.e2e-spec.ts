@@ -279,21 +279,7 @@ describe('subscription scheduler', () => {
     expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.charged']);
   });
   it('leaves a cycle whose outcome is unknown in progress until the orders completer finishes it: one order', async () => {
-    s.clock.set(new Date('2030-01-01T09:00:00Z'));
-    const token = await activeToken(s);
-    const sub = await subscribe(s, token.id, { start_date: '2030-01-02' });
-    s.clock.set(new Date('2030-01-02T01:00:00Z'));
-    await s.t.emulator!.request('PUT', '/emulator/v1/faults', {
-      hang_rate: 1,
-      hang_ms: 700,
-      paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
-    });
-    try {
-      expect(await charger(s.t).runOnce(sub.id)).toBe(1);
-    } finally {
-      await s.t.emulator!.request('DELETE', '/emulator/v1/faults');
-    }
-    const [open] = await cycles(s, sub.id);
+    const { token, sub, open } = await chargedWithoutAnswer(s, 2030);
     expect(open).toMatchObject({ cycle: 1, status: 'charging', attempts: 0 });
     expect(open.order_id).toMatch(/^ord_/);
     const order = await s.t.db.query('select status, subscription_id from orders where id = $1', [
@@ -319,6 +305,56 @@ describe('subscription scheduler', () => {
     expect(orders.rows).toEqual([{ id: open.order_id, status: 'accepted' }]);
     expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(1);
     expect(await outboxTypes(s, sub.id)).toEqual(['subscription.created', 'subscription.charged']);
+  });
+
+  it('fails the cycle and halts the subscription when the orders completer gives up on an unknown outcome', async () => {
+    const { token, sub, open } = await chargedWithoutAnswer(s, 2032);
+    expect(open).toMatchObject({ cycle: 1, status: 'charging' });
+    const placedAtKlarna = (await ledger(s.t, token.klarnaTokenId)).length;
+
+    // No answer for 21 hours (the completer did not get to it): past the give-up age, it stops asking.
+    s.clock.advance(21 * 3_600_000);
+    await s.t.app.get(OrderCompleterJob).runOnce();
+    const order = await s.t.db.query('select status, last_error, next_attempt_at from orders where id = $1', [
+      open.order_id,
+    ]);
+    expect(order.rows).toEqual([{ status: 'unknown', last_error: 'gave_up', next_attempt_at: null }]);
+
+    // The cycle's next look settles it: failed, the subscription halted, the merchant told; nothing placed.
+    expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+    expect(
+      (await cycles(s, sub.id)).map((r) => [r.cycle, r.status, r.attempts, r.order_id, r.last_error]),
+    ).toEqual([[1, 'failed', 1, open.order_id, 'OUTCOME_UNKNOWN']]);
+    expect(await getSubscription(s, sub.id)).toMatchObject({
+      status: 'halted',
+      status_reason: 'outcome_unknown',
+      next_charge_at: null,
+    });
+    expect(await outboxTypes(s, sub.id)).toEqual([
+      'subscription.created',
+      'subscription.payment_failed',
+      'subscription.halted',
+    ]);
+    const failed = await s.t.db.query(
+      `select data from events where type = 'subscription.payment_failed' and data->>'id' = $1`,
+      [sub.id],
+    );
+    expect(failed.rows[0].data.details).toMatchObject({
+      code: 'OUTCOME_UNKNOWN',
+      order_id: open.order_id,
+      will_retry: false,
+    });
+
+    // Months later nothing more was charged or sent.
+    s.clock.advance(70 * 24 * 3_600_000);
+    expect(await drain(s.t)).toBe(0);
+    expect(await s.t.app.get(OrderCompleterJob).runOnce()).toBe(0);
+    expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(placedAtKlarna);
+
+    // Once reconciled, the merchant resumes it.
+    const resumed = await s.t.request('POST', `/v1/subscriptions/${sub.id}/resume`, { key: s.merchant.key });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'active', status_reason: null });
   });
 
   it('tries a cycle again later with the same key when nothing reached Klarna (rate limited), never failing it', async () => {
@@ -364,3 +400,26 @@ describe('subscription scheduler', () => {
     expect(await historyTypes(s, sub.id)).not.toContain('payment_failed');
   });
 });
+
+/**
+ * A subscription starting on Jan 2 of `year`, whose first charge got no answer from Klarna (it hung past the
+ * client's timeout): the cycle is `charging` with its order `unknown`.
+ */
+async function chargedWithoutAnswer(s: Stack, year: number) {
+  s.clock.set(new Date(`${year}-01-01T09:00:00Z`));
+  const token = await activeToken(s);
+  const sub = await subscribe(s, token.id, { start_date: `${year}-01-02` });
+  s.clock.set(new Date(`${year}-01-02T01:00:00Z`));
+  await s.t.emulator!.request('PUT', '/emulator/v1/faults', {
+    hang_rate: 1,
+    hang_ms: 700,
+    paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
+  });
+  try {
+    expect(await charger(s.t).runOnce(sub.id)).toBe(1);
+  } finally {
+    await s.t.emulator!.request('DELETE', '/emulator/v1/faults');
+  }
+  const [open] = await cycles(s, sub.id);
+  return { token, sub, open };
+}

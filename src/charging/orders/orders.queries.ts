@@ -209,6 +209,9 @@ function finalizedCtes(
 
 const jsonOrNull = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));
 
+/** `last_error` of an unknown order the completer stopped retrying. */
+export const GAVE_UP = 'gave_up';
+
 /** Unknown orders past the give-up age: no longer retried (a retry could fall outside Klarna's window). */
 export function abandonOverdueOrders(
   em: EntityManager,
@@ -217,9 +220,9 @@ export function abandonOverdueOrders(
 ): Promise<{ id: string }[]> {
   return sql<{ id: string }>(
     em,
-    `update orders set next_attempt_at = null, last_error = 'gave_up', updated_at = $1
+    `update orders set next_attempt_at = null, last_error = $4, updated_at = $1
         where status = 'unknown' and next_attempt_at <= $2 and created_at <= $3 returning id`,
-    [now, now, giveUpBefore],
+    [now, now, giveUpBefore, GAVE_UP],
   );
 }
 

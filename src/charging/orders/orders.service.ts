@@ -39,6 +39,7 @@ import { OrderAttempts, type Settled } from './order-attempts';
 import {
   claimTokenOrder,
   type ClaimRow,
+  GAVE_UP,
   type CredentialColumns,
   lookUpPlacement,
   type PlaceRow,
@@ -66,6 +67,12 @@ export type ChargeOutcome =
   | { kind: 'consent_exceeded'; limit: string; detail: string }
   /** In flight or unknown: the completer will finish it; ask outcomeOf() later. */
   | { kind: 'in_progress'; orderId: string }
+  /**
+   * Klarna's answer never came and the completer stopped asking (after 20 h, inside Klarna's
+   * 24 h idempotency window): nothing more is sent for this key, and whether Klarna placed the order must be
+   * reconciled by hand.
+   */
+  | { kind: 'unresolved'; orderId: string }
   /**
    * Any other final refusal. With orderId null nothing was recorded and nothing reached Klarna (validation,
    * KLARNA_UNAVAILABLE, KLARNA_RATE_LIMITED, …): the same key may be used again.
@@ -146,6 +153,7 @@ export class OrdersService {
   async outcomeOf(merchantId: string, orderId: string): Promise<ChargeOutcome> {
     const order = await this.em.fork().findOne(Order, { id: orderId, merchant: merchantId });
     if (!order) throw notFound('Order', orderId);
+    if (order.status === 'unknown' && order.lastError === GAVE_UP) return { kind: 'unresolved', orderId };
     return outcomeOf(viewOf(order));
   }
 

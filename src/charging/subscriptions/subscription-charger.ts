@@ -569,6 +569,26 @@ export class SubscriptionCharger {
           });
           break;
         }
+        case 'unresolved': {
+          // The orders completer gave up on the order's unknown outcome: Klarna may or may not have charged the
+          // consumer. No further charge for this cycle, and no later cycle until the merchant has reconciled the
+          // order with Klarna and resumes the subscription.
+          cycle.attempts += 1;
+          cycle.orderId = attempt.orderId;
+          settle('failed', 'OUTCOME_UNKNOWN');
+          await this.transitions.record(em, sub, {
+            type: 'payment_failed',
+            cycle,
+            data: {
+              code: 'OUTCOME_UNKNOWN',
+              order_id: attempt.orderId,
+              detail: `Klarna's answer to order ${attempt.orderId} never came; reconcile it with Klarna.`,
+              will_retry: false,
+            },
+          });
+          await this.transitions.setStatus(em, sub, 'halted', 'halted', { reason: 'outcome_unknown', cycle });
+          break;
+        }
         case 'in_progress': {
           cycle.orderId = attempt.orderId;
           cycle.nextAttemptAt = new Date(now.getTime() + RECHECK_MS);

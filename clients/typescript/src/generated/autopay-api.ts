@@ -2570,7 +2570,7 @@ export interface components {
              */
             status: "active" | "paused" | "past_due" | "halted" | "canceled";
             /**
-             * @description Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the token), consent_exceeded, merchant, ended, test_clock_deleted.
+             * @description Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the token), consent_exceeded, outcome_unknown (a charge whose outcome at Klarna never came: reconcile it, then resume), merchant, ended, test_clock_deleted.
              * @example null
              */
             status_reason: string | null;

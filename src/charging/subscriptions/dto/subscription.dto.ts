@@ -204,7 +204,8 @@ export class SubscriptionResponseDto {
     example: null,
     description:
       'Why halted or canceled: token_suspended (halted), token_canceled or consent_withdrawn (canceled with the ' +
-      'token), consent_exceeded, merchant, ended, test_clock_deleted.',
+      'token), consent_exceeded, outcome_unknown (a charge whose outcome at Klarna never came: reconcile it, ' +
+      'then resume), merchant, ended, test_clock_deleted.',
   })
   status_reason!: string | null;
 
