@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, validationProblem } from '../errors/problem.exception';
+import { cacheValidationMetadata } from './metadata-cache';
 
 function pathOf(parent: string, property: string): string {
   if (/^\d+$/.test(property)) return `${parent}[${property}]`;
@@ -39,6 +40,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
