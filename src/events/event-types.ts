@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'order.refunded',
   'order.canceled',
   'order.capture_expiring',
+  'order.outcome_unknown',
   'subscription.created',
   'subscription.charged',
   'subscription.payment_failed',

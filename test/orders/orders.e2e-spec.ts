@@ -44,6 +44,18 @@ describe('token orders', () => {
   const ordersFor = async (idempotencyKey: string) =>
     (await t.db.query('select * from orders where idempotency_key = $1', [idempotencyKey])).rows;
 
+  /** An order whose Klarna call hangs past the client's timeout: answered 202, status unknown. */
+  const placeUnanswered = async (name: string) => {
+    const token = await activeToken(t, key);
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      hang_rate: 1,
+      hang_ms: 700,
+      paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
+    });
+    const idem = keyOf(name);
+    return { token, idem, res: await placeOrder(t, key, token.id, idem) };
+  };
+
   it('charges the token: 201 with our id, Klarna ids and the consent; rows, ledger and event agree', async () => {
     const token = await activeToken(t, key);
     const idem = keyOf('first');
@@ -420,14 +432,7 @@ describe('token orders', () => {
   });
 
   it('answers 202 unknown on a timeout, 409 REQUEST_IN_PROGRESS meanwhile, and the final answer after the completer', async () => {
-    const token = await activeToken(t, key);
-    await t.emulator!.request('PUT', '/emulator/v1/faults', {
-      hang_rate: 1,
-      hang_ms: 700,
-      paths: ['^/customer-token/v1/tokens/[^/]+/order$'],
-    });
-    const idem = keyOf('timeout');
-    const res = await placeOrder(t, key, token.id, idem);
+    const { token, idem, res } = await placeUnanswered('timeout');
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'unknown', klarna_order_id: null, customer_token_id: token.id });
     expect(res.headers.get('location')).toBe(`/v1/orders/${res.body.id}`);
@@ -464,6 +469,48 @@ describe('token orders', () => {
     expect(orders).toHaveLength(1);
     const events = await t.db.query(`select type from events where data->>'id' = $1`, [row.id]);
     expect(events.rows).toEqual([{ type: 'order.succeeded' }]);
+  });
+
+  it('stops asking Klarna after 20 h: order.outcome_unknown once, then a repeat answers 409 OUTCOME_UNKNOWN', async () => {
+    const { token, idem, res } = await placeUnanswered('given-up');
+    expect(res.status).toBe(202);
+    await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    const [unknown] = await ordersFor(idem);
+    const atKlarna = async () =>
+      (await ledger(t)).filter((o) => o.idempotency_key === unknown.klarna_idempotency_key).length;
+    const sentBefore = (await tokenOrderRequests(t)).length;
+
+    // No completer run for 21 h (say the jobs were down): past the give-up age it stops instead of retrying.
+    clock.advance(21 * 3_600_000);
+    await t.app.get(OrderCompleterJob).runOnce();
+    expect((await ordersFor(idem))[0]).toMatchObject({
+      status: 'unknown',
+      last_error: 'gave_up',
+      next_attempt_at: null,
+    });
+    const events = await t.db.query(`select type, data from events where data->>'id' = $1`, [res.body.id]);
+    expect(events.rows.map((e: { type: string }) => e.type)).toEqual(['order.outcome_unknown']);
+    expect(events.rows[0].data).toMatchObject({
+      id: res.body.id,
+      status: 'unknown',
+      customer_token_id: token.id,
+    });
+
+    // A repeat says so, without Retry-After (it would never change); nothing more reaches Klarna.
+    const repeat = await placeOrder(t, key, token.id, idem);
+    expect(repeat.status).toBe(409);
+    expect(repeat.body).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+    expect(repeat.body.detail).toContain(res.body.id);
+    expect(repeat.headers.get('retry-after')).toBeNull();
+    expect(await t.app.get(OrdersService).charge(merchantId, token.id, idem, input())).toEqual({
+      kind: 'unresolved',
+      orderId: res.body.id,
+    });
+    clock.advance(3_600_000);
+    await t.app.get(OrderCompleterJob).runOnce();
+    expect((await tokenOrderRequests(t)).length).toBe(sentBefore);
+    expect(await atKlarna()).toBeLessThanOrEqual(1);
+    expect((await t.db.query(`select 1 from events where data->>'id' = $1`, [res.body.id])).rowCount).toBe(1);
   });
 
   it('gives the key back when nothing reached Klarna (429, breaker open): no stuck attempt', async () => {

@@ -8,7 +8,8 @@ import type { AppConfig, OrdersConfig } from '../../config/app-config';
 import { abandonOverdueOrders, claimDueOrders } from './orders.queries';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
 import { MerchantsService } from '../../merchants/merchants.service';
-import { viewOf } from './order-answers';
+import { EventsService } from '../../events/events.service';
+import { toOrderDto, viewOf } from './order-answers';
 import { OrderAttempts } from './order-attempts';
 import { Order } from './order.entity';
 
@@ -42,6 +43,7 @@ export class OrderCompleterJob extends PeriodicJob {
     private readonly attempts: OrderAttempts,
     private readonly tokens: CustomerTokensService,
     private readonly merchants: MerchantsService,
+    private readonly events: EventsService,
   ) {
     super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
     this.config = config.getOrThrow('orders', { infer: true });
@@ -52,9 +54,23 @@ export class OrderCompleterJob extends PeriodicJob {
     const em = this.orm.em.fork();
     const now = this.clock.now();
     const giveUpBefore = new Date(now.getTime() - this.config.giveUpAfterMs);
-    const abandoned = await abandonOverdueOrders(em, now, giveUpBefore);
+    // Past this point a retry could fall outside Klarna's idempotency window and charge twice: the order is
+    // left for reconciliation by hand, and its merchant told (order.outcome_unknown) in the same transaction.
+    const abandoned = await em.transactional(async (tx) => {
+      const rows = await abandonOverdueOrders(tx, now, giveUpBefore);
+      if (rows.length === 0) return [];
+      const orders = await tx.find(Order, { id: { $in: rows.map((r) => r.id) } });
+      await this.events.emitMany(
+        tx,
+        orders.map((o) => ({
+          merchantId: o.merchant.id,
+          type: 'order.outcome_unknown' as const,
+          data: { ...toOrderDto(viewOf(o)) },
+        })),
+      );
+      return rows;
+    });
     for (const { id } of abandoned) {
-      // Past this point a retry could fall outside Klarna's idempotency window and charge twice.
       this.logger.error(
         { order_id: id },
         'token order outcome still unknown; reconcile it with Klarna by hand',

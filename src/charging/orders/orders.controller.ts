@@ -61,7 +61,9 @@ export class OrdersController {
   @ApiNotFoundResponse({ type: ProblemDto })
   @ApiConflictResponse({
     type: ProblemDto,
-    description: '`TOKEN_NOT_ACTIVE`, `REQUEST_IN_PROGRESS` (with Retry-After), `KLARNA_NOT_CONFIGURED`',
+    description:
+      '`TOKEN_NOT_ACTIVE`, `REQUEST_IN_PROGRESS` (with Retry-After), `KLARNA_NOT_CONFIGURED`, `OUTCOME_UNKNOWN` ' +
+      '(a repeat after the service stopped asking Klarna about an unknown outcome, 20 h on: reconcile by hand)',
   })
   @ApiUnprocessableEntityResponse({
     type: ProblemDto,

@@ -28,6 +28,7 @@ import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/or
 import {
   klarnaIdempotencyKey,
   orderAnswer,
+  outcomeUnknown,
   type OrderView,
   type RenderedAnswer,
   TOKEN_STATUS_BY_CODE,
@@ -242,6 +243,13 @@ export class OrdersService {
           body: row.key_response_body!,
         },
         replayed: true,
+      };
+    }
+    if (row.order_status === 'unknown' && row.order_last_error === GAVE_UP) {
+      return {
+        outcome: { kind: 'unresolved', orderId },
+        answer: outcomeUnknown(orderId),
+        replayed: false,
       };
     }
     // In flight (no failure yet): ask again in a second; unknown: when the completer's next try is due.

@@ -1811,7 +1811,7 @@ export interface components {
              *       "order.failed"
              *     ]
              */
-            events: ("customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
+            events: ("customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
             /**
              * @description Where events are POSTed. https, on a host that resolves to public addresses only (local and http URLs are accepted only where the service allows them, e.g. in development). Stored and returned normalised, as a WHATWG URL parser serialises it.
              * @example https://merchant.example/hooks/autopay
@@ -1925,7 +1925,7 @@ export interface components {
             /** @example evt_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             id: string;
             /** @enum {string} */
-            type: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+            type: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
@@ -1933,7 +1933,7 @@ export interface components {
             next_cursor: string | null;
         };
         /** @enum {string} */
-        EventType: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+        EventType: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         FieldErrorDto: {
             /**
              * @description JSON path of the field.
@@ -6355,7 +6355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `TOKEN_NOT_ACTIVE`, `REQUEST_IN_PROGRESS` (with Retry-After), `KLARNA_NOT_CONFIGURED` */
+            /** @description `TOKEN_NOT_ACTIVE`, `REQUEST_IN_PROGRESS` (with Retry-After), `KLARNA_NOT_CONFIGURED`, `OUTCOME_UNKNOWN` (a repeat after the service stopped asking Klarna about an unknown outcome, 20 h on: reconcile by hand) */
             409: {
                 headers: {
                     [name: string]: unknown;
