@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'order.canceled',
   'order.capture_expiring',
   'order.outcome_unknown',
+  'order.operation_outcome_unknown',
   'subscription.created',
   'subscription.charged',
   'subscription.payment_failed',

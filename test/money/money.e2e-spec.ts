@@ -298,6 +298,48 @@ describe('money: captures, refunds and cancellations', () => {
     expect((await readOrder(t, key, order.id)).money.captured_amount).toBe(700);
   });
 
+  it('stops asking Klarna about a lost capture after 20 h: order.operation_outcome_unknown once, a repeat 409 OUTCOME_UNKNOWN', async () => {
+    const order = await placedOrder(t, key);
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      lost_response_rate: 1,
+      paths: ['^/ordermanagement/v1/orders/[^/]+/captures$'],
+    });
+    const idem = newKey('given-up');
+    const res = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
+    expect(res.status).toBe(202);
+    await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    const sent = (await omPosts(t, order.klarna_order_id)).length;
+
+    // No completer run for 21 h: past the give-up age it stops instead of asking again.
+    clock.advance(21 * 3_600_000);
+    await t.app.get(MoneyCompleterJob).runOnce();
+    const op = await t.db.query(
+      'select status, last_error, next_attempt_at from order_operations where id = $1',
+      [res.body.id],
+    );
+    expect(op.rows).toEqual([{ status: 'unknown', last_error: 'gave_up', next_attempt_at: null }]);
+    const events = await eventsOf(t, 'order.operation_outcome_unknown', order.id);
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        id: res.body.id,
+        order_id: order.id,
+        type: 'capture',
+        status: 'unknown',
+        amount: 700,
+      }),
+    ]);
+
+    const repeat = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
+    expect(repeat.status).toBe(409);
+    expect(repeat.body).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
+    expect(repeat.body.detail).toContain(res.body.id);
+    expect(repeat.headers.get('retry-after')).toBeNull();
+    clock.advance(3_600_000);
+    await t.app.get(MoneyCompleterJob).runOnce();
+    expect(await omPosts(t, order.klarna_order_id)).toHaveLength(sent);
+    expect(await eventsOf(t, 'order.operation_outcome_unknown', order.id)).toHaveLength(1);
+  });
+
   it('gives the key back when Klarna certainly saw nothing (429): 503, and the same key works later', async () => {
     const order = await placedOrder(t, key);
     await t.emulator!.request('PUT', '/emulator/v1/faults', {

@@ -7,6 +7,8 @@ import { PeriodicJob } from '../../common/jobs/periodic-job';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
 import { MerchantsService } from '../../merchants/merchants.service';
 import { Order } from '../orders/order.entity';
+import { EventsService } from '../../events/events.service';
+import { toOperationDto } from './money-answers';
 import { MoneyAttempts } from './money-attempts';
 import { abandonOverdueOperations, claimDueOperations } from './money.queries';
 import { OrderOperation } from './order-operation.entity';
@@ -34,6 +36,7 @@ export class MoneyCompleterJob extends PeriodicJob {
     private readonly clock: Clock,
     private readonly attempts: MoneyAttempts,
     private readonly merchants: MerchantsService,
+    private readonly events: EventsService,
   ) {
     super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
     this.config = config.getOrThrow('orders', { infer: true });
@@ -43,11 +46,25 @@ export class MoneyCompleterJob extends PeriodicJob {
   async runOnce(): Promise<number> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
-    const abandoned = await abandonOverdueOperations(
-      em,
-      now,
-      new Date(now.getTime() - this.config.giveUpAfterMs),
-    );
+    // Left for reconciliation by hand; the merchant is told in the transaction that gives up.
+    const abandoned = await em.transactional(async (tx) => {
+      const rows = await abandonOverdueOperations(
+        tx,
+        now,
+        new Date(now.getTime() - this.config.giveUpAfterMs),
+      );
+      if (rows.length === 0) return [];
+      const operations = await tx.find(OrderOperation, { id: { $in: rows.map((r) => r.id) } });
+      await this.events.emitMany(
+        tx,
+        operations.map((op) => ({
+          merchantId: op.merchantId,
+          type: 'order.operation_outcome_unknown' as const,
+          data: { ...toOperationDto(op) },
+        })),
+      );
+      return rows;
+    });
     for (const { id } of abandoned) {
       this.logger.error(
         { operation_id: id },

@@ -101,7 +101,7 @@ export const RefundDocs = (summary: string, more = ''): MethodDecorator =>
       }),
       ApiConflictResponse({
         type: ProblemDto,
-        description: '`REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+        description: '`REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN`',
       }),
       ApiUnprocessableEntityResponse({
         type: ProblemDto,
@@ -126,7 +126,7 @@ export const CancelDocs = (summary: string, more = ''): MethodDecorator =>
       }),
       ApiConflictResponse({
         type: ProblemDto,
-        description: '`CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+        description: '`CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN`',
       }),
       ApiUnprocessableEntityResponse({
         type: ProblemDto,

@@ -94,7 +94,7 @@ export class MoneyController {
     ApiAcceptedResponse({ type: OperationDto, description: 'Outcome unknown; finished in the background.' }),
     ApiConflictResponse({
       type: ProblemDto,
-      description: '`CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`',
+      description: '`CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN`',
     }),
     ApiUnprocessableEntityResponse({
       type: ProblemDto,

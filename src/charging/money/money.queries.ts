@@ -255,6 +255,9 @@ export async function storedOperationAnswer(
     : undefined;
 }
 
+/** `last_error` of an unknown operation the completer stopped retrying. */
+export const GAVE_UP = 'gave_up';
+
 /** Unknown operations past the give-up age: no longer retried (a retry could fall outside Klarna's window). */
 export function abandonOverdueOperations(
   em: EntityManager,
@@ -263,9 +266,9 @@ export function abandonOverdueOperations(
 ): Promise<{ id: string }[]> {
   return sql<{ id: string }>(
     em,
-    `update order_operations set next_attempt_at = null, last_error = 'gave_up', updated_at = $1
+    `update order_operations set next_attempt_at = null, last_error = $3, updated_at = $1
         where status = 'unknown' and next_attempt_at <= $1 and created_at <= $2 returning id`,
-    [now, giveUpBefore],
+    [now, giveUpBefore, GAVE_UP],
   );
 }
 

@@ -4,7 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { notFound, ProblemException, validationProblem } from '../../common/errors/problem.exception';
 import { sha256OfCanonical } from '../../common/hashing/canonical-json';
-import { idempotencyKeyReused, requestInProgress } from '../../common/idempotency/idempotency.problems';
+import {
+  idempotencyKeyReused,
+  outcomeUnknown,
+  requestInProgress,
+} from '../../common/idempotency/idempotency.problems';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
@@ -30,6 +34,7 @@ import {
 import { MoneyAttempts, type OperationSettled } from './money-attempts';
 import {
   claimOperation,
+  GAVE_UP,
   listOrderIds,
   type OrderMoneyRow,
   readOperationStart,
@@ -212,6 +217,9 @@ export class MoneyService {
         },
         replayed: true,
       };
+    }
+    if (row.op_status === 'unknown' && row.op_last_error === GAVE_UP) {
+      return { answer: outcomeUnknown(row.operation_id), replayed: false };
     }
     const waitMs =
       row.op_last_error && row.op_next_attempt_at

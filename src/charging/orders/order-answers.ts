@@ -150,20 +150,6 @@ export const paymentDeclined = (v: OrderView): ProblemException =>
     upstream: { error_code: v.errorCode ?? 'UNKNOWN', correlation_id: v.klarnaCorrelationId ?? undefined },
   });
 
-/**
- * The replay of an order whose outcome at Klarna never came: the completer stopped asking after 20 h (inside
- * Klarna's 24 h idempotency window), so this key will place nothing more and the order must be reconciled by hand.
- */
-export const outcomeUnknown = (orderId: string): ProblemException =>
-  new ProblemException({
-    status: 409,
-    code: 'OUTCOME_UNKNOWN',
-    title: 'Conflict',
-    detail:
-      `Klarna's answer to order ${orderId} never came and the service stopped asking; whether Klarna placed it ` +
-      'must be reconciled with Klarna. This Idempotency-Key will not place another order.',
-  });
-
 export const tokenNotActive = (tokenId: string, status: string, v?: OrderView): ProblemException =>
   new ProblemException({
     status: 409,

@@ -10,6 +10,7 @@ import { sha256OfCanonical } from '../../common/hashing/canonical-json';
 import {
   idempotencyKeyProblem,
   idempotencyKeyReused,
+  outcomeUnknown,
   requestInProgress,
 } from '../../common/idempotency/idempotency.problems';
 import { newId } from '../../common/ids';
@@ -28,7 +29,6 @@ import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/or
 import {
   klarnaIdempotencyKey,
   orderAnswer,
-  outcomeUnknown,
   type OrderView,
   type RenderedAnswer,
   TOKEN_STATUS_BY_CODE,
@@ -248,7 +248,7 @@ export class OrdersService {
     if (row.order_status === 'unknown' && row.order_last_error === GAVE_UP) {
       return {
         outcome: { kind: 'unresolved', orderId },
-        answer: outcomeUnknown(orderId),
+        answer: outcomeUnknown(`order ${orderId}`),
         replayed: false,
       };
     }

@@ -40,3 +40,18 @@ export const requestInProgress = (retryAfterSeconds: number, what?: string): Pro
       'Repeat the same request later to get its answer.',
     headers: { 'Retry-After': String(retryAfterSeconds) },
   });
+
+/**
+ * The repeat of a request whose outcome at Klarna never came: the completer stopped asking after 20 h (inside
+ * Klarna's 24 h idempotency window), so this key sends nothing more and the outcome must be reconciled by hand.
+ * `what` names it: `order ord_…`, `refund ref_…`.
+ */
+export const outcomeUnknown = (what: string): ProblemException =>
+  new ProblemException({
+    status: 409,
+    code: 'OUTCOME_UNKNOWN',
+    title: 'Conflict',
+    detail:
+      `Klarna's answer to ${what} never came and the service stopped asking; reconcile it with Klarna. ` +
+      'This Idempotency-Key will not send it again.',
+  });

@@ -1811,7 +1811,7 @@ export interface components {
              *       "order.failed"
              *     ]
              */
-            events: ("customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
+            events: ("customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "order.operation_outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released")[];
             /**
              * @description Where events are POSTed. https, on a host that resolves to public addresses only (local and http URLs are accepted only where the service allows them, e.g. in development). Stored and returned normalised, as a WHATWG URL parser serialises it.
              * @example https://merchant.example/hooks/autopay
@@ -1925,7 +1925,7 @@ export interface components {
             /** @example evt_01JD3X9R0S4V8W2Y6Z1A3B5C7D */
             id: string;
             /** @enum {string} */
-            type: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+            type: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "order.operation_outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         };
         EventPageDto: {
             data: components["schemas"]["EventDto"][];
@@ -1933,7 +1933,7 @@ export interface components {
             next_cursor: string | null;
         };
         /** @enum {string} */
-        EventType: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
+        EventType: "customer_token.created" | "customer_token.canceled" | "customer_token.suspended" | "consent.withdrawn" | "order.succeeded" | "order.failed" | "order.captured" | "order.refunded" | "order.canceled" | "order.capture_expiring" | "order.outcome_unknown" | "order.operation_outcome_unknown" | "subscription.created" | "subscription.charged" | "subscription.payment_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.halted" | "subscription.paused" | "subscription.resumed" | "subscription.canceled" | "authorization.released";
         FieldErrorDto: {
             /**
              * @description JSON path of the field.
@@ -4887,7 +4887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7870,7 +7870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            /** @description `CANCEL_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8085,7 +8085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            /** @description `CAPTURE_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8300,7 +8300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS` */
+            /** @description `REFUND_NOT_ALLOWED`, `ORDER_NOT_PLACED`, `REQUEST_IN_PROGRESS`, `OUTCOME_UNKNOWN` */
             409: {
                 headers: {
                     [name: string]: unknown;
