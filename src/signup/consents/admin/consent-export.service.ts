@@ -12,7 +12,7 @@ import {
 import type { ConsentExportQueryDto, ConsentFilterDto } from './dto/admin-consent.dto';
 
 /** Rows per database read, and per chunk handed to the response (smaller, so little is buffered ahead). */
-const BATCH = 1000;
+const BATCH = 250;
 const CHUNK = 250;
 
 type CsvValue = string | number | boolean | null;
