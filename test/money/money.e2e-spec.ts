@@ -268,14 +268,19 @@ describe('money: captures, refunds and cancellations', () => {
     expect(rows.rows[0].n).toBe(0);
   });
 
-  it('finishes a capture whose answer was lost: 202 unknown, 409 in progress, then the completer, once at Klarna', async () => {
+  /** A capture of 700 whose answer Klarna loses (the fault stays set until the test removes it): 202 unknown. */
+  const captureWithLostAnswer = async (name: string) => {
     const order = await placedOrder(t, key);
     await t.emulator!.request('PUT', '/emulator/v1/faults', {
       lost_response_rate: 1,
       paths: ['^/ordermanagement/v1/orders/[^/]+/captures$'],
     });
-    const idem = newKey('lost');
-    const res = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
+    const idem = newKey(name);
+    return { order, idem, res: await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem) };
+  };
+
+  it('finishes a capture whose answer was lost: 202 unknown, 409 in progress, then the completer, once at Klarna', async () => {
+    const { order, idem, res } = await captureWithLostAnswer('lost');
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'unknown', amount: 700 });
     const busy = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
@@ -299,13 +304,7 @@ describe('money: captures, refunds and cancellations', () => {
   });
 
   it('stops asking Klarna about a lost capture after 20 h: order.operation_outcome_unknown once, a repeat 409 OUTCOME_UNKNOWN', async () => {
-    const order = await placedOrder(t, key);
-    await t.emulator!.request('PUT', '/emulator/v1/faults', {
-      lost_response_rate: 1,
-      paths: ['^/ordermanagement/v1/orders/[^/]+/captures$'],
-    });
-    const idem = newKey('given-up');
-    const res = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
+    const { order, idem, res } = await captureWithLostAnswer('given-up');
     expect(res.status).toBe(202);
     await t.emulator!.request('DELETE', '/emulator/v1/faults');
     const sent = (await omPosts(t, order.klarna_order_id)).length;

@@ -46,8 +46,8 @@ export class Subscription {
   status!: SubscriptionStatus;
 
   /**
-   * Why it is halted or canceled (`token_suspended`, `token_canceled`, `consent_withdrawn`, `consent_exceeded`, `outcome_unknown`,
-   * `merchant`, `ended`).
+   * Why it is halted or canceled (`token_suspended`, `token_canceled`, `consent_withdrawn`, `consent_exceeded`,
+   * `outcome_unknown`, `merchant`, `ended`).
    */
   @Property({ type: 'text', nullable: true })
   statusReason?: string | null;
