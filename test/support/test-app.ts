@@ -13,7 +13,7 @@ import { freePort } from '../../src/common/database/embedded-postgres';
 import { withDatabase } from '../../src/common/database/scratch-database';
 import { type DemoCredentials, seedDemo } from '../../src/demo/demo-seed';
 import { Emulator } from './emulator';
-import { type ApiResponse, httpRequest } from './http';
+import { type ApiResponse, httpRequest, type RequestOptions } from './http';
 import { TEST_ENV } from './test-env';
 
 export { type ApiResponse, httpRequest } from './http';
@@ -31,11 +31,7 @@ export interface TestApp {
   demo?: DemoCredentials & { file: string };
   adminKey: string;
   auditorKey: string;
-  request<T = any>(
-    method: string,
-    path: string,
-    opts?: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
-  ): Promise<ApiResponse<T>>;
+  request<T = any>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
