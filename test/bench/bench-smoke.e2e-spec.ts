@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileService, ROOT } from '../support/service-processes';
+import { compileService, ROOT, serviceNodeFlags } from '../support/service-processes';
 
 /** Every bench made tiny through its knobs: seconds instead of minutes, a few records instead of a million. */
 const TINY = {
@@ -49,7 +49,7 @@ function runBench(file: string, build: string): Promise<BenchRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--initial-old-space-size=128', join(ROOT, 'test/bench/run.js'), file.replace(/\.bench\.js$/, '')],
+      [...serviceNodeFlags(), join(ROOT, 'test/bench/run.js'), file.replace(/\.bench\.js$/, '')],
       {
         cwd: ROOT,
         env: {

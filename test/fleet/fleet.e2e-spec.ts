@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
+import { serviceNodeFlags } from '../support/service-processes';
 import { EVENT_TYPES } from '../../src/events/event-types';
 import { activeToken, type ActiveToken, ledger, ORDER_PATH, orderBody } from '../orders/orders-helpers';
 
@@ -214,7 +215,7 @@ describe('a fleet of three instances behind HAProxy', () => {
     const log = openSync(join(build, `instance-${i}.log`), 'a');
     const proc = spawn(
       process.execPath,
-      ['--enable-source-maps', '--initial-old-space-size=128', join(build, 'out/app/main.js')],
+      ['--enable-source-maps', ...serviceNodeFlags(), join(build, 'out/app/main.js')],
       { cwd: build, env: { ...instanceEnv, PORT: String(ports[i]), ...env }, stdio: ['ignore', log, log] },
     );
     procs[i] = proc;

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeClock } from '../../src/common/clock/clock';
@@ -9,6 +9,15 @@ import type { TestApp } from './test-app';
 import { TEST_ENV } from './test-env';
 
 export const ROOT = resolve(__dirname, '../..');
+
+/**
+ * The V8 flags `npm start` and `npm run bench` give Node (package.json `config.node_flags`, see "Node's heap" in
+ * docs/operators.md), for tests that start the service or the benchmarks themselves.
+ */
+export function serviceNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return (pkg.config.node_flags as string).split(' ');
+}
 
 /** The service as real child processes on one port, for tests that kill it with SIGKILL and start it again. */
 export interface ServiceProcesses {
