@@ -2,6 +2,7 @@ import { FakeClock } from '../../src/common/clock/clock';
 import { CaptureExpiryJob } from '../../src/charging/money/capture-expiry.job';
 import { MoneyCompleterJob } from '../../src/charging/money/money-completer.job';
 import { OrderReconciliationJob } from '../../src/charging/money/order-reconciliation.job';
+import type { ApiResponse } from '../support/http';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { eventsOf, klarnaOrder, moneyPost, newKey, omPosts, placedOrder, readOrder } from './money-helpers';
 
@@ -337,6 +338,36 @@ describe('money: captures, refunds and cancellations', () => {
     await t.app.get(MoneyCompleterJob).runOnce();
     expect(await omPosts(t, order.klarna_order_id)).toHaveLength(sent);
     expect(await eventsOf(t, 'order.operation_outcome_unknown', order.id)).toHaveLength(1);
+  });
+
+  it('gives up on an order whose money keeps changing after 25 rounds: 409 CONFLICT, nothing recorded or sent', async () => {
+    const order = await placedOrder(t, key);
+    // Every claim then finds the money changed since it read it: the trigger skips the claim's version bump, as
+    // if another operation always committed first.
+    await t.db.query(`create function test_skip_money_bump() returns trigger language plpgsql as $$
+      begin if new.money_version <> old.money_version then return null; end if; return new; end $$`);
+    await t.db.query(`create trigger test_skip_money_bump before update on orders
+      for each row execute function test_skip_money_bump()`);
+    const idem = newKey('changing');
+    let res: ApiResponse;
+    try {
+      res = await moneyPost(t, key, order.id, 'captures', {}, idem);
+    } finally {
+      await t.db.query('drop trigger test_skip_money_bump on orders');
+      await t.db.query('drop function test_skip_money_bump()');
+    }
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'CONFLICT', status: 409 });
+    expect(res.body.detail).toContain('Retry with the same Idempotency-Key');
+    const rows = async (sql: string, param: string) => Number((await t.db.query(sql, [param])).rows[0].n);
+    expect(await rows('select count(*) as n from order_operations where order_id = $1', order.id)).toBe(0);
+    expect(await rows('select count(*) as n from idempotency_keys where key = $1', idem)).toBe(0);
+    expect(await omPosts(t, order.klarna_order_id)).toHaveLength(0);
+
+    // As the answer says: the same key, once the order holds still, captures once.
+    const retry = await moneyPost(t, key, order.id, 'captures', {}, idem);
+    expect(retry.status).toBe(201);
+    expect(await omPosts(t, order.klarna_order_id)).toHaveLength(1);
   });
 
   it('gives the key back when Klarna certainly saw nothing (429): 503, and the same key works later', async () => {
