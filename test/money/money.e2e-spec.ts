@@ -332,7 +332,7 @@ describe('money: captures, refunds and cancellations', () => {
     const repeat = await moneyPost(t, key, order.id, 'captures', { amount: 700 }, idem);
     expect(repeat.status).toBe(409);
     expect(repeat.body).toMatchObject({ code: 'OUTCOME_UNKNOWN' });
-    expect(repeat.body.detail).toContain(res.body.id);
+    expect(repeat.body.detail).toContain(`operation ${res.body.id}`);
     expect(repeat.headers.get('retry-after')).toBeNull();
     clock.advance(3_600_000);
     await t.app.get(MoneyCompleterJob).runOnce();

@@ -219,7 +219,7 @@ export class MoneyService {
       };
     }
     if (row.op_status === 'unknown' && row.op_last_error === GAVE_UP) {
-      return { answer: outcomeUnknown(row.operation_id), replayed: false };
+      return { answer: outcomeUnknown(`operation ${row.operation_id}`), replayed: false };
     }
     const waitMs =
       row.op_last_error && row.op_next_attempt_at

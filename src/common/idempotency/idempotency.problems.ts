@@ -44,7 +44,7 @@ export const requestInProgress = (retryAfterSeconds: number, what?: string): Pro
 /**
  * The repeat of a request whose outcome at Klarna never came: the completer stopped asking after 20 h (inside
  * Klarna's 24 h idempotency window), so this key sends nothing more and the outcome must be reconciled by hand.
- * `what` names it: `order ord_…`, `refund ref_…`.
+ * `what` names it: `order ord_…`, `operation cap_…`.
  */
 export const outcomeUnknown = (what: string): ProblemException =>
   new ProblemException({
