@@ -1,7 +1,8 @@
 import type { FakeClock } from '../../src/common/clock/clock';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { AuditInterceptor } from '../../src/evidence/audit/audit.interceptor';
 import { concretePath, declaredRoutes } from '../support/routes';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
@@ -244,7 +245,7 @@ describe('access audit log', () => {
     expect(badCursor.status).toBe(400);
   });
 
-  it('names every /admin route with @Audited, and records a call to each of them', async () => {
+  it('names every /admin route with @Audited (its audit interceptor outermost), and records a call to each of them', async () => {
     const adminRoutes = declaredRoutes(t.app).filter((r) => r.path.startsWith('/admin/'));
     expect(adminRoutes.length).toBeGreaterThanOrEqual(10);
     const unnamed: string[] = [];
@@ -259,6 +260,9 @@ describe('access audit log', () => {
           if (typeof fn !== 'function' || Reflect.getMetadata(METHOD_METADATA, fn) === undefined) continue;
           if (!Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, fn)?.audit)
             unnamed.push(`${type.name}.${name}`);
+          // The audit transaction outermost: an @Idempotent key is claimed and stored inside it.
+          const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, fn) ?? []) as unknown[];
+          if (interceptors[0] !== AuditInterceptor) unnamed.push(`${type.name}.${name}: audit not outermost`);
         }
       }
     }

@@ -6,7 +6,8 @@ import { auditRecordOf, isAdminRoute, READ_METHODS, statusOf } from './audit-req
 import { AuditService } from './audit.service';
 
 /**
- * Records every authenticated request to `/admin/**` in the audit log, with its outcome.
+ * Records every authenticated request to an `/admin/**` route in the audit log, with its outcome (`@Audited` puts it on
+ * each such route).
  *
  * - Writes run in one transaction with their audit entry (the handler's services resolve the injected
  *   EntityManager to that transaction): no write without its entry, and no entry for a rolled-back write.
