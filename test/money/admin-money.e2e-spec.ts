@@ -1,3 +1,5 @@
+import type { FakeClock } from '../../src/common/clock/clock';
+import { MoneyCompleterJob } from '../../src/charging/money/money-completer.job';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { klarnaOrder, moneyPost, newKey, omPosts, placedOrder, readOrder } from './money-helpers';
 
@@ -203,5 +205,92 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
     expect(keyless.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     expect(await omPosts(t, order.klarna_order_id)).toEqual([]);
     expect((await auditEntry(keyless.headers.get('x-request-id')))?.status).toBe(400);
+  });
+
+  /** Every audit entry of one request id, oldest first, as an auditor reads them through the API. */
+  async function auditEntries(requestId: string | null): Promise<AuditRow[]> {
+    const res = await t.request('GET', '/admin/v1/audit-log?limit=100', { key: t.auditorKey });
+    expect(res.status).toBe(200);
+    return (res.body.data as AuditRow[]).filter((e) => e.request_id === requestId).reverse();
+  }
+
+  /** An admin's refund or cancel whose answer Klarna lost: 202, and the fault cleared again. */
+  async function lostAdminOperation(what: 'refunds' | 'cancel') {
+    const order = await placedOrder(t, key, { autoCapture: what === 'refunds' });
+    await t.emulator!.request('PUT', '/emulator/v1/faults', {
+      lost_response_rate: 1,
+      paths: [`^/ordermanagement/v1/orders/[^/]+/${what}$`],
+    });
+    try {
+      const res = await adminPost(order.id, what, what === 'refunds' ? { amount: 300 } : undefined);
+      expect(res.status).toBe(202);
+      return { order, res, requestId: res.headers.get('x-request-id') };
+    } finally {
+      await t.emulator!.request('DELETE', '/emulator/v1/faults');
+    }
+  }
+
+  it('follows a 202 refund up in the audit log once the completer settles it, in the same transaction', async () => {
+    const { order, res, requestId } = await lostAdminOperation('refunds');
+    const completer = t.app.get(MoneyCompleterJob);
+
+    // The follow-up cannot be written: the outcome is not recorded either, and the refund stays unknown.
+    await t.db.query(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$`);
+    await t.db.query(
+      'CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()',
+    );
+    try {
+      (t.clock as FakeClock).advance(10 * 60_000);
+      await completer.runOnce();
+      const op = await t.db.query('SELECT status FROM order_operations WHERE id = $1', [res.body.id]);
+      expect(op.rows).toEqual([{ status: 'unknown' }]);
+    } finally {
+      await t.db.query('DROP TRIGGER test_refuse_audit ON audit_log');
+      await t.db.query('DROP FUNCTION test_refuse_audit()');
+    }
+
+    (t.clock as FakeClock).advance(10 * 60_000);
+    await completer.runOnce();
+    const op = await t.db.query('SELECT status FROM order_operations WHERE id = $1', [res.body.id]);
+    expect(op.rows).toEqual([{ status: 'succeeded' }]);
+    const entries = await auditEntries(requestId);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'order.refund', status: 202, actor_key_id: adminKeyId }),
+      expect.objectContaining({
+        action: 'order.refund.settled',
+        actor_key_id: adminKeyId,
+        actor_role: 'admin',
+        target_id: order.id,
+        status: 201,
+        params: {
+          path: { order_id: order.id },
+          outcome: { id: res.body.id, type: 'refund', status: 'succeeded', amount: 300, error_code: null },
+          recorded_by: 'money-completer',
+        },
+      }),
+    ]);
+    // A later run adds nothing: the follow-up is written once, with the outcome.
+    (t.clock as FakeClock).advance(10 * 60_000);
+    await completer.runOnce();
+    expect(await auditEntries(requestId)).toHaveLength(2);
+  });
+
+  it('says in the audit log when the service gives up on a 202 cancel (a repeat gets 409 OUTCOME_UNKNOWN)', async () => {
+    const { order, res, requestId } = await lostAdminOperation('cancel');
+    (t.clock as FakeClock).advance(21 * 3_600_000);
+    await t.app.get(MoneyCompleterJob).runOnce();
+    expect(await auditEntries(requestId)).toEqual([
+      expect.objectContaining({ action: 'order.cancel', status: 202 }),
+      expect.objectContaining({
+        action: 'order.cancel.outcome_unknown',
+        actor_key_id: adminKeyId,
+        target_id: order.id,
+        status: 409,
+        params: expect.objectContaining({
+          outcome: expect.objectContaining({ id: res.body.id, type: 'cancel', status: 'unknown' }),
+        }),
+      }),
+    ]);
   });
 });

@@ -15,14 +15,12 @@ import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateRefundDto, OperationDto, OrderDetailDto } from './dto/money.dto';
 import { CancelDocs, prepareReply, RefundDocs, refundRequest } from './money-http';
 import { MoneyService, type OperationRequest } from './money.service';
+import { ADMIN_AUDIT_OUTCOME } from './admin-follow-up';
 
 const ADMIN =
   ' An admin acts on any merchant’s order: the operation records actor `admin:<key id>`, and the audit log ' +
   '(`GET /admin/v1/audit-log`) an entry with the order, the request (amount) and the outcome (operation id, ' +
   'status, amount, or the refusal’s code). Admin Idempotency-Keys never meet a merchant’s.';
-
-/** The outcome an audit entry keeps of an operation's answer. */
-const OUTCOME = ['id', 'type', 'status', 'amount', 'error_code'] as const;
 
 /**
  * Refunds and cancels by a platform admin (issue #14), through the same MoneyService as the merchant's routes.
@@ -52,7 +50,7 @@ export class AdminMoneyController {
 
   @Post(':order_id/refunds')
   @Auth('admin')
-  @Audited('order.refund', { target: 'order_id', ownTransaction: true, outcome: OUTCOME })
+  @Audited('order.refund', { target: 'order_id', ownTransaction: true, outcome: ADMIN_AUDIT_OUTCOME })
   @RefundDocs('Refund (part of) any merchant’s captured order, as an admin', ADMIN)
   refund(
     @CurrentPrincipal() admin: Principal,
@@ -68,7 +66,7 @@ export class AdminMoneyController {
   @Post(':order_id/cancel')
   @HttpCode(200)
   @Auth('admin')
-  @Audited('order.cancel', { target: 'order_id', ownTransaction: true, outcome: OUTCOME })
+  @Audited('order.cancel', { target: 'order_id', ownTransaction: true, outcome: ADMIN_AUDIT_OUTCOME })
   @CancelDocs('Cancel (void) any merchant’s order nothing of which is captured, as an admin', ADMIN)
   cancel(
     @CurrentPrincipal() admin: Principal,

@@ -22,6 +22,8 @@ import {
   storedOperationAnswer,
 } from './money.queries';
 import type { OrderOperation } from './order-operation.entity';
+import { AuditService } from '../../evidence/audit/audit.service';
+import { adminFollowUp } from './admin-follow-up';
 
 export type OperationSettled =
   | { kind: 'final'; operation: OrderOperation; answer: RenderedAnswer }
@@ -50,6 +52,7 @@ export class MoneyAttempts {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly klarna: KlarnaClient,
+    private readonly audit: AuditService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.config = config.getOrThrow('orders', { infer: true });
@@ -162,9 +165,13 @@ export class MoneyAttempts {
             body: JSON.stringify(dto),
           }
         : problemAnswer(klarnaRefused(operation, apiError), operation.requestId ?? 'unknown');
-    try {
-      const won = await finalizeOperation(
-        this.em,
+    // An admin's operation that its request left unknown (202): the audit log gets the outcome, in the same
+    // transaction as the outcome itself.
+    const followUp =
+      target.origin === 'completer' ? adminFollowUp(operation, 'settled', answer.status) : null;
+    const record = (em: EntityManager) =>
+      finalizeOperation(
+        em,
         {
           id: operation.id,
           orderId: operation.orderId,
@@ -185,6 +192,14 @@ export class MoneyAttempts {
           deliverAt: this.clock.wallNow(),
         },
       );
+    try {
+      const won = followUp
+        ? await this.em.fork().transactional(async (tx) => {
+            const first = await record(tx);
+            if (first) await this.audit.record(tx, followUp);
+            return first;
+          })
+        : await record(this.em);
       if (!won) {
         const stored = await storedOperationAnswer(this.em.fork(), operation.id);
         if (stored) return { kind: 'final', operation, answer: stored };

@@ -8,6 +8,8 @@ import type { AppConfig, OrdersConfig } from '../../config/app-config';
 import { MerchantsService } from '../../merchants/merchants.service';
 import { Order } from '../orders/order.entity';
 import { EventsService } from '../../events/events.service';
+import { AuditService } from '../../evidence/audit/audit.service';
+import { adminFollowUp } from './admin-follow-up';
 import { toOperationDto } from './money-answers';
 import { MoneyAttempts } from './money-attempts';
 import { abandonOverdueOperations, claimDueOperations } from './money.queries';
@@ -37,6 +39,7 @@ export class MoneyCompleterJob extends PeriodicJob {
     private readonly attempts: MoneyAttempts,
     private readonly merchants: MerchantsService,
     private readonly events: EventsService,
+    private readonly audit: AuditService,
   ) {
     super(scheduler, config.getOrThrow('jobs', { infer: true }).enabled);
     this.config = config.getOrThrow('orders', { infer: true });
@@ -63,6 +66,11 @@ export class MoneyCompleterJob extends PeriodicJob {
           data: { ...toOperationDto(op) },
         })),
       );
+      // An admin's refund or cancel: the audit log says that its outcome will not be known (a repeat gets 409).
+      for (const op of operations) {
+        const followUp = adminFollowUp(op, 'outcome_unknown', 409);
+        if (followUp) await this.audit.record(tx, followUp);
+      }
       return rows;
     });
     for (const { id } of abandoned) {
