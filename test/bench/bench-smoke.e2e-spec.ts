@@ -114,6 +114,15 @@ describe('benchmarks: smoke', () => {
           if (field in line) expect([line.name, field, line[field]]).toEqual([line.name, field, 0]);
         }
         if ('ok' in line) expect([line.name, line.ok]).toEqual([line.name, true]);
+        // A constant-arrival scenario says where its slow requests were.
+        if (String(line.name).startsWith('orders.constant-')) {
+          expect(line.tail).toEqual({
+            over_ms: 25,
+            requests: expect.any(Number),
+            seconds: expect.any(Number),
+            worst: expect.any(Array),
+          });
+        }
       }
     });
   }, 240_000);

@@ -129,6 +129,8 @@ async function measure(spec) {
     cpu_ms_per_req: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(3)),
     // The kernel's part (socket writes and reads): on this VM a round trip to PostgreSQL costs more here than in user space.
     cpu_sys_ms_per_req: Number((cpu.system / 1000 / Math.max(1, result.requests.total)).toFixed(3)),
+    // Constant arrival only: where the requests over 25 ms were (load.js tailShape).
+    ...(result.tail ? { tail: result.tail } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
 // latency: `node test/bench/load.js` reads {url, connections, duration, overallRate?, headers, method?, body?,
 // paths?, uniqueHeader?} on stdin, cycles through `paths` (one per request), gives `uniqueHeader` a fresh UUID per
 // request, and prints the result as JSON on stdout in autocannon's shape ({requests: {average, total}, latency:
-// {p50, p90, p99, max, mean}, errors, timeouts, non2xx}).
+// {p50, p90, p99, max, mean}, errors, timeouts, non2xx}); with `overallRate` also `tail`, where the requests over
+// `slowMs` (default 25) were (see tailShape).
 //
 // - With `overallRate`: constant arrival (open loop). Request i is due at start + i / rate, whatever happened to
 //   the earlier ones, and its latency counts from that due time, so a slow server cannot slow the arrivals down
@@ -57,6 +58,9 @@ function constantArrival(spec) {
   let non2xx = 0;
   let sent = 0;
   let done = 0;
+  // Requests slower than `slowMs`, by the second they were due in: a stall shows as a few seconds with many.
+  const slowMs = spec.slowMs ?? 25;
+  const slow = [];
 
   return new Promise((resolve) => {
     const start = performance.now();
@@ -82,6 +86,7 @@ function constantArrival(spec) {
         timeouts,
         non2xx,
         duration: round(elapsedS),
+        tail: tailShape(slow, slowMs),
       });
     };
     const send = (dueAt, index) => {
@@ -102,7 +107,9 @@ function constantArrival(spec) {
         (res) => {
           res.on('data', () => {});
           res.on('end', () => {
-            latencies.push(performance.now() - dueAt);
+            const latency = performance.now() - dueAt;
+            latencies.push(latency);
+            if (latency > slowMs) slow.push([Math.floor((dueAt - start) / 1000), latency]);
             if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
             if (++done === total) finish();
           });
@@ -131,3 +138,20 @@ function constantArrival(spec) {
 }
 
 const round = (v) => Math.round(v * 100) / 100;
+
+/**
+ * Where the slow requests were: how many, in how many distinct seconds of the window, and the three seconds with
+ * the most (`s`: the second they were due in, `n`: how many, `max_ms`: the slowest). Many slow requests in one or
+ * two seconds are a stall (a pause of the process or of its machine); a few in every second are queueing.
+ */
+function tailShape(slow, slowMs) {
+  const bySecond = new Map();
+  for (const [second, latency] of slow) {
+    const entry = bySecond.get(second) ?? { s: second, n: 0, max_ms: 0 };
+    entry.n += 1;
+    entry.max_ms = Math.max(entry.max_ms, round(latency));
+    bySecond.set(second, entry);
+  }
+  const worst = [...bySecond.values()].sort((a, b) => b.n - a.n || b.max_ms - a.max_ms).slice(0, 3);
+  return { over_ms: slowMs, requests: slow.length, seconds: bySecond.size, worst };
+}
