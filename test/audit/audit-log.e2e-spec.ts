@@ -3,6 +3,7 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constant
 import { ModulesContainer } from '@nestjs/core';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AuditInterceptor } from '../../src/evidence/audit/audit.interceptor';
+import { withAuditInsertsRefused } from '../support/audit-faults';
 import { concretePath, declaredRoutes } from '../support/routes';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 
@@ -157,12 +158,7 @@ describe('access audit log', () => {
   });
 
   it('fails an audited write whose audit entry cannot be written, and keeps nothing of it', async () => {
-    await t.db.query(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$`);
-    await t.db.query(
-      'CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()',
-    );
-    try {
+    await withAuditInsertsRefused(t.db, async () => {
       const write = await t.request('POST', '/admin/v1/merchants', {
         key: t.adminKey,
         body: { name: 'Ghost Co' },
@@ -174,10 +170,7 @@ describe('access audit log', () => {
       const read = await t.request('GET', '/admin/v1/merchants', { key: t.auditorKey });
       expect(read.status).toBe(500);
       expect(read.text).not.toContain('Audited Co');
-    } finally {
-      await t.db.query('DROP TRIGGER test_refuse_audit ON audit_log');
-      await t.db.query('DROP FUNCTION test_refuse_audit()');
-    }
+    });
     const again = await t.request('POST', '/admin/v1/merchants', {
       key: t.adminKey,
       body: { name: 'Ghost Co' },

@@ -1,5 +1,6 @@
 import type { FakeClock } from '../../src/common/clock/clock';
 import { MoneyCompleterJob } from '../../src/charging/money/money-completer.job';
+import { withAuditInsertsRefused } from '../support/audit-faults';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { klarnaOrder, moneyPost, newKey, omPosts, placedOrder, readOrder } from './money-helpers';
 
@@ -45,12 +46,18 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
   /** The audit entry of one request, read through the audit API (a refused request's is written after its answer). */
   async function auditEntry(requestId: string | null): Promise<AuditRow | undefined> {
     for (let i = 0; i < 50; i++) {
-      const res = await t.request('GET', '/admin/v1/audit-log?limit=100', { key: t.auditorKey });
-      const row = (res.body.data as AuditRow[]).find((e) => e.request_id === requestId);
+      const [row] = await auditEntries(requestId);
       if (row) return row;
       await new Promise((r) => setTimeout(r, 20));
     }
     return undefined;
+  }
+
+  /** Every audit entry of one request id, oldest first, as an auditor reads them through the API. */
+  async function auditEntries(requestId: string | null): Promise<AuditRow[]> {
+    const res = await t.request('GET', '/admin/v1/audit-log?limit=100', { key: t.auditorKey });
+    expect(res.status).toBe(200);
+    return (res.body.data as AuditRow[]).filter((e) => e.request_id === requestId).reverse();
   }
 
   const actorOf = async (operationId: string) =>
@@ -207,13 +214,6 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
     expect((await auditEntry(keyless.headers.get('x-request-id')))?.status).toBe(400);
   });
 
-  /** Every audit entry of one request id, oldest first, as an auditor reads them through the API. */
-  async function auditEntries(requestId: string | null): Promise<AuditRow[]> {
-    const res = await t.request('GET', '/admin/v1/audit-log?limit=100', { key: t.auditorKey });
-    expect(res.status).toBe(200);
-    return (res.body.data as AuditRow[]).filter((e) => e.request_id === requestId).reverse();
-  }
-
   /** An admin's refund or cancel whose answer Klarna lost: 202, and the fault cleared again. */
   async function lostAdminOperation(what: 'refunds' | 'cancel') {
     const order = await placedOrder(t, key, { autoCapture: what === 'refunds' });
@@ -235,20 +235,12 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
     const completer = t.app.get(MoneyCompleterJob);
 
     // The follow-up cannot be written: the outcome is not recorded either, and the refund stays unknown.
-    await t.db.query(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$`);
-    await t.db.query(
-      'CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()',
-    );
-    try {
+    await withAuditInsertsRefused(t.db, async () => {
       (t.clock as FakeClock).advance(10 * 60_000);
       await completer.runOnce();
       const op = await t.db.query('SELECT status FROM order_operations WHERE id = $1', [res.body.id]);
       expect(op.rows).toEqual([{ status: 'unknown' }]);
-    } finally {
-      await t.db.query('DROP TRIGGER test_refuse_audit ON audit_log');
-      await t.db.query('DROP FUNCTION test_refuse_audit()');
-    }
+    });
 
     (t.clock as FakeClock).advance(10 * 60_000);
     await completer.runOnce();
