@@ -205,6 +205,38 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     120_000,
   );
 
+  it('after the service was killed with SIGKILL (its PostgreSQL left running), the next start stops that and finds the data', async () => {
+    let dataDir: string;
+    if (isRoot) dataDir = project(0o755);
+    else {
+      dataDir = join(mkdtempSync(join(tmpdir(), 'autopay-home-')), '.data');
+      cleanup.push(resolve(dataDir, '..'));
+    }
+    const first = await start(dataDir);
+    const created = await httpRequest(first.apiUrl, 'POST', '/admin/v1/merchants', {
+      key: first.adminKey,
+      body: { name: 'Survives kill -9' },
+    });
+    expect(created.status).toBe(201);
+    const killed = new Promise((r) => first.proc.once('exit', r));
+    first.proc.kill('SIGKILL');
+    await killed;
+    const orphan = Number(readFileSync(join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(() => process.kill(orphan, 0)).not.toThrow();
+
+    const second = await start(dataDir);
+    try {
+      const read = await httpRequest(second.apiUrl, 'GET', `/admin/v1/merchants/${created.body.id}`, {
+        key: first.adminKey,
+      });
+      expect(read.status).toBe(200);
+      expect(read.body.name).toBe('Survives kill -9');
+      expect(() => process.kill(orphan, 0)).toThrow();
+    } finally {
+      await stop(second);
+    }
+  }, 120_000);
+
   (isRoot ? () => undefined : it)(
     'as the user running the suite',
     async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -85,7 +86,17 @@ export async function startEmbeddedPostgres(opts: {
     onError: () => undefined,
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  await stopOrphanedPostmaster(dir);
+  try {
+    await pg.start();
+  } catch (error) {
+    // The package rejects with nothing when PostgreSQL exits during its start.
+    throw error instanceof Error
+      ? error
+      : new Error(
+          `the embedded PostgreSQL in ${dir} did not start (port ${port} taken, or see its log there)`,
+        );
+  }
   const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await admin.connect();
   try {
@@ -99,4 +110,47 @@ export async function startEmbeddedPostgres(opts: {
     dataDir: dir,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The PostgreSQL that an instance killed with SIGKILL left running on this data directory: its postmaster still
+ * holds the directory (postmaster.pid), so a new start would fail. It serves only this directory, which is ours,
+ * so it is shut down first (SIGINT: PostgreSQL's fast shutdown, which rolls back open transactions and writes a
+ * checkpoint). A pid that no longer exists, or that now belongs to another program (checked on /proc where there
+ * is one), is left alone: PostgreSQL itself replaces a stale postmaster.pid.
+ */
+async function stopOrphanedPostmaster(dir: string, timeoutMs = 30_000): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isRunning(pid)) return;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (!cmdline.some((arg) => arg.endsWith('postgres')) || !cmdline.includes(dir)) return;
+  } catch {
+    if (existsSync('/proc/self')) return; // gone meanwhile
+  }
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the PostgreSQL left running on ${dir} (pid ${pid}) did not stop in ${timeoutMs / 1000} s`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    // ESRCH: gone; EPERM: another user's process, so not an orphan of ours either.
+    return false;
+  }
 }
