@@ -32,6 +32,17 @@ export interface OrderView {
   completedAt: Date | null;
 }
 
+/** What Klarna's answer sets on an order, before there is one. */
+export const NO_KLARNA_ANSWER = {
+  klarnaOrderId: null,
+  fraudStatus: null,
+  authorizedPaymentMethod: null,
+  redirectUrl: null,
+  errorCode: null,
+  errorMessage: null,
+  klarnaCorrelationId: null,
+} as const satisfies Partial<OrderView>;
+
 export function viewOf(o: Order): OrderView {
   return {
     id: o.id,

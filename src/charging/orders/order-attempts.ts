@@ -21,6 +21,7 @@ import type { KlarnaOrder, KlarnaTokenOrderRequest } from '../../klarna/klarna.t
 import {
   DECLINE_CODES,
   klarnaRejected,
+  NO_KLARNA_ANSWER,
   orderAnswer,
   type OrderView,
   paymentDeclined,
@@ -34,7 +35,7 @@ import {
 } from './order-answers';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
 import { Order, type OrderStatus } from './order.entity';
-import { recordOutcome, recordOutcomeInTransaction, releaseAttempt } from './orders.queries';
+import { recordOutcomeInTransaction, recordOutcomes, releaseAttempt } from './orders.queries';
 
 /** What one attempt at Klarna ended in, from the order's point of view. */
 export type Settled =
@@ -44,6 +45,17 @@ export type Settled =
   | { kind: 'unknown'; order: OrderView; reason: string }
   /** Certainly nothing reached Klarna (breaker open, unreachable, 429, credentials): key and order given back. */
   | { kind: 'released'; problem: ProblemException };
+
+/** What Klarna's definite answer sets on the order. */
+type FinalResult = Partial<OrderView> & { status: OrderStatus };
+
+/** A definite answer, ready to record. */
+interface Final {
+  order: OrderView;
+  answer: RenderedAnswer;
+  /** The token status Klarna's refusal implies (TOKEN_STATUS_BY_CODE), if any. */
+  tokenStatus?: 'canceled' | 'suspended';
+}
 
 export interface AttemptTarget {
   order: OrderView;
@@ -78,6 +90,37 @@ export class OrderAttempts {
   }
 
   async run(target: AttemptTarget): Promise<Settled> {
+    const [settled] = await this.runMany([target]);
+    return settled;
+  }
+
+  /**
+   * Attempts at Klarna for many committed orders at once (a subscription run's chunk): the calls run side by side,
+   * and the definite answers are recorded together, in one statement. Each order settles exactly as on its own.
+   */
+  async runMany(targets: AttemptTarget[]): Promise<Settled[]> {
+    const answers = await Promise.all(targets.map((target) => this.call(target)));
+    const now = this.clock.now();
+    const settled: (Promise<Settled> | Final)[] = answers.map((answer, i) =>
+      'error' in answer
+        ? this.settleError(targets[i], answer.error)
+        : this.finalOf(targets[i], answer.result, now, answer.apiError),
+    );
+    const batch = settled.filter((s): s is Final => !(s instanceof Promise) && !s.tokenStatus);
+    const recorded = batch.length > 0 ? this.recordBatch(batch, now) : Promise.resolve(new Set<string>());
+    return Promise.all(
+      settled.map((s, i) => {
+        if (s instanceof Promise) return s;
+        if (s.tokenStatus) return this.settleFinal(targets[i], s, () => this.recordWithTokenStatus(s, now));
+        return this.settleFinal(targets[i], s, async () => (await recorded).has(s.order.id));
+      }),
+    );
+  }
+
+  /** Klarna's answer to one attempt: a definite result (an order, or an error Klarna gave), or what went wrong. */
+  private async call(
+    target: AttemptTarget,
+  ): Promise<{ result: FinalResult; apiError?: KlarnaApiError } | { error: unknown }> {
     let data: KlarnaOrder;
     let correlationId: string | undefined;
     try {
@@ -88,50 +131,53 @@ export class OrderAttempts {
         target.klarnaIdempotencyKey,
       ));
     } catch (error) {
-      return this.settleError(target, error);
+      if (error instanceof KlarnaApiError && error.httpStatus !== 429) {
+        return {
+          result: {
+            status: DECLINE_CODES.has(error.errorCode) ? 'declined' : 'failed',
+            errorCode: error.errorCode,
+            errorMessage: error.messages.join('; ') || null,
+            fraudStatus: error.fraudStatus ?? null,
+            authorizedPaymentMethod: error.authorizedPaymentMethod ?? null,
+            klarnaCorrelationId: error.correlationId ?? null,
+          },
+          apiError: error,
+        };
+      }
+      return { error };
     }
     const fraud = typeof data.fraud_status === 'string' ? data.fraud_status.toUpperCase() : null;
     if (fraud === 'REJECTED') {
-      return this.finalize(target, {
-        status: 'declined',
-        klarnaOrderId: data.order_id ?? null,
-        fraudStatus: fraud,
-        errorCode: 'FRAUD_REJECTED',
-        errorMessage: 'Klarna rejected the order in its fraud check.',
-        klarnaCorrelationId: correlationId ?? null,
-      });
+      return {
+        result: {
+          status: 'declined',
+          klarnaOrderId: data.order_id ?? null,
+          fraudStatus: fraud,
+          errorCode: 'FRAUD_REJECTED',
+          errorMessage: 'Klarna rejected the order in its fraud check.',
+          klarnaCorrelationId: correlationId ?? null,
+        },
+      };
     }
-    return this.finalize(target, {
-      status: fraud === 'PENDING' ? 'pending' : 'accepted',
-      klarnaOrderId: data.order_id,
-      fraudStatus: fraud,
-      authorizedPaymentMethod: data.authorized_payment_method ?? null,
-      redirectUrl:
-        typeof data.redirect_url === 'string' && data.redirect_url !== '' ? data.redirect_url : null,
-      klarnaCorrelationId: correlationId ?? null,
-    });
+    return {
+      result: {
+        status: fraud === 'PENDING' ? 'pending' : 'accepted',
+        klarnaOrderId: data.order_id,
+        fraudStatus: fraud,
+        authorizedPaymentMethod: data.authorized_payment_method ?? null,
+        redirectUrl:
+          typeof data.redirect_url === 'string' && data.redirect_url !== '' ? data.redirect_url : null,
+        klarnaCorrelationId: correlationId ?? null,
+      },
+    };
   }
 
+  /** No definite answer from Klarna: give the attempt back when Klarna certainly saw nothing, else retry later. */
   private async settleError(target: AttemptTarget, error: unknown): Promise<Settled> {
     const nothingSent =
       error instanceof KlarnaUnavailableError ||
       error instanceof KlarnaCredentialsRejectedError ||
       (error instanceof KlarnaApiError && error.httpStatus === 429);
-    if (error instanceof KlarnaApiError && error.httpStatus !== 429) {
-      const status: OrderStatus = DECLINE_CODES.has(error.errorCode) ? 'declined' : 'failed';
-      return this.finalize(
-        target,
-        {
-          status,
-          errorCode: error.errorCode,
-          errorMessage: error.messages.join('; ') || null,
-          fraudStatus: error.fraudStatus ?? null,
-          authorizedPaymentMethod: error.authorizedPaymentMethod ?? null,
-          klarnaCorrelationId: error.correlationId ?? null,
-        },
-        error,
-      );
-    }
     if (nothingSent && target.origin === 'request') {
       const released = await this.release({ orderId: target.order.id, attempt: target.attempt });
       if (released) return { kind: 'released', problem: error };
@@ -177,25 +223,13 @@ export class OrderAttempts {
   }
 
   /**
-   * Records Klarna's definite answer, the answer every replay gets, the token's new status (if Klarna says it
-   * changed) and the event, in one transaction. Whoever records first wins; a later recorder (Klarna replays
-   * the same answer for the same key) reads what the first stored.
+   * Klarna's definite answer as it is recorded: the final order, the answer every replay gets, and the token
+   * status Klarna's refusal implies (recorded in a transaction of its own, with the token).
    */
-  private async finalize(
-    target: AttemptTarget,
-    result: Partial<OrderView> & { status: OrderStatus },
-    apiError?: KlarnaApiError,
-  ): Promise<Settled> {
-    const now = this.clock.now();
+  private finalOf(target: AttemptTarget, result: FinalResult, now: Date, apiError?: KlarnaApiError): Final {
     const order: OrderView = {
       ...target.order,
-      klarnaOrderId: null,
-      fraudStatus: null,
-      authorizedPaymentMethod: null,
-      redirectUrl: null,
-      errorCode: null,
-      errorMessage: null,
-      klarnaCorrelationId: null,
+      ...NO_KLARNA_ANSWER,
       ...result,
       nextAttemptAt: null,
       completedAt: now,
@@ -212,23 +246,33 @@ export class OrderAttempts {
                 : klarnaRejected(order, apiError ? fieldErrorsFromMessages(apiError.messages) : undefined),
             order.requestId,
           );
-    try {
-      const won = tokenStatus
-        ? await this.recordWithTokenStatus(order, answer, now, tokenStatus)
-        : await this.record(order, answer, now);
-      if (!won) return this.alreadyFinal(order.id);
-    } catch (error) {
-      // Klarna's answer is not recorded: the order stays unknown and a retry with the same Klarna key (which
-      // replays this very answer) records it later.
-      this.logger.error({ err: error, order_id: order.id }, 'could not record the token order outcome');
-      return { kind: 'unknown', order: target.order, reason: 'not_recorded' };
-    }
-    return { kind: 'final', order, answer };
+    return { order, answer, tokenStatus };
   }
 
   /**
-   * The common case in ONE statement (so one implicit transaction and one round trip): the order (only while
-   * still unknown), the answer for replays, and the event with its webhook deliveries. True when this call won.
+   * Whoever records first wins; a later recorder (Klarna replays the same answer for the same key) reads what the
+   * first stored. `record` is true when this call recorded it.
+   */
+  private async settleFinal(
+    target: AttemptTarget,
+    final: Final,
+    record: () => Promise<boolean>,
+  ): Promise<Settled> {
+    try {
+      if (!(await record())) return this.alreadyFinal(final.order.id);
+    } catch (error) {
+      // Klarna's answer is not recorded: the order stays unknown and a retry with the same Klarna key (which
+      // replays this very answer) records it later.
+      this.logger.error({ err: error, order_id: final.order.id }, 'could not record the token order outcome');
+      return { kind: 'unknown', order: target.order, reason: 'not_recorded' };
+    }
+    return { kind: 'final', order: final.order, answer: final.answer };
+  }
+
+  /**
+   * The common case in ONE statement (so one implicit transaction and one round trip) for one order or a batch:
+   * each order (only while still unknown), the answer for replays, and the event with its webhook deliveries.
+   * The ids of the orders this call finalized.
    *
    * Committed without waiting for the WAL flush (`synchronous_commit` off for this transaction only): the
    * attempt itself was committed durably before Klarna was called, and Klarna replays the same answer for the
@@ -239,27 +283,27 @@ export class OrderAttempts {
    * durable commit flushes this one too. Measured: one WAL flush per order instead of two (waiting for WAL
    * flushes was most of what the order statements waited on in PostgreSQL).
    */
-  private async record(order: OrderView, answer: RenderedAnswer, now: Date): Promise<boolean> {
-    return recordOutcome(this.em, order, answer, now, {
-      ...orderEvent(order),
-      when: 'o',
-      deliverAt: this.clock.wallNow(),
-    });
+  private recordBatch(finals: Final[], now: Date): Promise<Set<string>> {
+    const deliverAt = this.clock.wallNow();
+    return recordOutcomes(
+      this.em,
+      finals.map(({ order, answer }) => ({
+        order,
+        answer,
+        event: { ...orderEvent(order), whenKey: order.id, deliverAt },
+      })),
+      now,
+    );
   }
 
   /** Klarna also changed the token's status (a refused charge): the token, its consent and their events too. */
-  private async recordWithTokenStatus(
-    order: OrderView,
-    answer: RenderedAnswer,
-    now: Date,
-    tokenStatus: string,
-  ): Promise<boolean> {
+  private async recordWithTokenStatus({ order, answer, tokenStatus }: Final, now: Date): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const won = await recordOutcomeInTransaction(tx, order, answer, now);
       if (!won) return false;
       const token = await tx.findOneOrFail(CustomerToken, { id: order.customerTokenId });
       // The one place a Klarna token status is applied (event once, consent withdrawn once), in Klarna's spelling.
-      await this.tokens.applyKlarnaStatus(token, { status: klarnaTokenStatus(tokenStatus) }, tx);
+      await this.tokens.applyKlarnaStatus(token, { status: klarnaTokenStatus(tokenStatus!) }, tx);
       await this.events.emit(tx, { ...orderEvent(order) });
       return true;
     });

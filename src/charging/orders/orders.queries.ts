@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, sqlParams } from '../../common/database/sql';
-import { outboxCtes, type OutboxCteInput } from '../../events/outbox-sql';
+import { outboxManyCtes, type OutboxManyInput } from '../../events/outbox-sql';
 import type { CustomerTokenStatus } from '../../signup/customer-tokens/customer-token.entity';
 import type { KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
 import type { IntendedUse, TermsScope } from '../../signup/terms/terms.entity';
@@ -18,6 +18,7 @@ export interface CredentialColumns {
 }
 
 export interface ClaimRow extends CredentialColumns {
+  order_id: string;
   klarna_token_enc: string;
 }
 
@@ -90,38 +91,83 @@ export async function lookUpPlacement(
   return rows[0];
 }
 
+/** One order to claim: its key, and the order row committed (status `unknown`, leased) before Klarna is called. */
+export interface OrderClaim {
+  orderId: string;
+  merchantId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  /** When the key may be forgotten. */
+  keyExpiresAt: Date;
+  customerTokenId: string;
+  consentId: string;
+  subscriptionId: string | null;
+  klarnaIdempotencyKey: string;
+  requestId: string;
+  currency: string;
+  amount: number;
+  taxAmount: number;
+  merchantReference1: string | null;
+  merchantReference2: string | null;
+  /** The Klarna request body, as JSON: stored, and re-sent on every retry. */
+  klarnaRequest: string;
+  nextAttemptAt: Date;
+}
+
 /**
- * Claims the idempotency key and commits the first attempt in one statement, re-checking in SQL that the token
- * is still chargeable (status, withdrawal, credentials). `params` in the order of the placeholders: merchant id,
- * key, request hash, order id, now, key expiry, token id, consent id, subscription id, Klarna idempotency key,
- * request id, currency, amount, tax amount, merchant references 1 and 2, Klarna request body (JSON), next attempt.
+ * Claims idempotency keys and commits first attempts in one statement, one order or a batch (a subscription
+ * run's chunk): each key, and its order only if the key was still free AND the token is still active, its consent
+ * not withdrawn and the merchant's credentials set (re-checked in SQL). Returns, per order it claimed, what the
+ * call to Klarna needs; an order it did not claim is not in the answer.
  */
-export async function claimTokenOrder(em: EntityManager, params: unknown[]): Promise<ClaimRow[]> {
+export async function claimTokenOrders(
+  em: EntityManager,
+  claims: OrderClaim[],
+  now: Date,
+): Promise<ClaimRow[]> {
+  const { values, p } = sqlParams();
+  const at = p(now);
+  const rows = claims.map(
+    (c) =>
+      `(${p(c.orderId)}::text, ${p(c.merchantId)}::text, ${p(c.idempotencyKey)}::text, ${p(c.requestHash)}::text,
+        ${p(c.keyExpiresAt)}::timestamptz, ${p(c.customerTokenId)}::text, ${p(c.consentId)}::text,
+        ${p(c.subscriptionId)}::text, ${p(c.klarnaIdempotencyKey)}::text, ${p(c.requestId)}::text,
+        ${p(c.currency)}::text, ${p(c.amount)}::bigint, ${p(c.taxAmount)}::bigint, ${p(c.merchantReference1)}::text,
+        ${p(c.merchantReference2)}::text, ${p(c.klarnaRequest)}::jsonb, ${p(c.nextAttemptAt)}::timestamptz)`,
+  );
   return sql<ClaimRow>(
     em,
-    `with chargeable as (
-           select t.klarna_token_enc, m.klarna_username, m.klarna_password_enc, m.klarna_region,
+    `with wanted (order_id, merchant_id, key, request_hash, key_expires_at, token_id, consent_id, subscription_id,
+                  klarna_key, request_id, currency, amount, tax_amount, reference1, reference2, klarna_request,
+                  next_attempt_at) as (values ${rows.join(', ')}),
+         chargeable as (
+           select w.order_id, t.klarna_token_enc, m.klarna_username, m.klarna_password_enc, m.klarna_region,
                   m.klarna_environment, m.klarna_base_url
-             from customer_tokens t join merchants m on m.id = t.merchant_id
-            where t.id = $7 and t.merchant_id = $1 and t.status = 'active' and t.consent_id = $8
+             from wanted w
+             join customer_tokens t on t.id = w.token_id and t.merchant_id = w.merchant_id
+             join merchants m on m.id = t.merchant_id
+            where t.status = 'active' and t.consent_id = w.consent_id
               and not exists (select 1 from consent_events e where e.consent_id = t.consent_id and e.type = 'withdrawn')
               and m.klarna_username is not null and m.klarna_password_enc is not null
               and m.klarna_region is not null and m.klarna_environment is not null),
          claimed as (
            insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at)
-           select $1, $2, $3, $4, $5, $6 from chargeable
+           select w.merchant_id, w.key, w.request_hash, w.order_id, ${at}, w.key_expires_at
+             from wanted w join chargeable c on c.order_id = w.order_id
            on conflict do nothing returning order_id),
          placed as (
            insert into orders (id, merchant_id, customer_token_id, consent_id, subscription_id, idempotency_key,
                                klarna_idempotency_key, request_id, status, purchase_currency, order_amount,
                                order_tax_amount, merchant_reference1, merchant_reference2, klarna_request, attempts,
                                next_attempt_at, created_at, updated_at, auto_capture)
-           select order_id, $1, $7, $8, $9, $2, $10, $11, 'unknown', $12, $13, $14, $15, $16, $17::jsonb, 1, $18, $5, $5,
-                  coalesce(($17::jsonb ->> 'auto_capture')::boolean, false)
-             from claimed
+           select w.order_id, w.merchant_id, w.token_id, w.consent_id, w.subscription_id, w.key, w.klarna_key,
+                  w.request_id, 'unknown', w.currency, w.amount, w.tax_amount, w.reference1, w.reference2,
+                  w.klarna_request, 1, w.next_attempt_at, ${at}, ${at},
+                  coalesce((w.klarna_request ->> 'auto_capture')::boolean, false)
+             from wanted w join claimed k on k.order_id = w.order_id
            returning id)
-         select chargeable.* from chargeable where exists (select 1 from placed)`,
-    params,
+         select c.* from chargeable c where c.order_id in (select id from placed)`,
+    values,
   );
 }
 
@@ -137,28 +183,41 @@ export async function releaseAttempt(em: EntityManager, orderId: string, attempt
   return rows.length > 0;
 }
 
+/** A definite outcome to record: the order as it ends, and the answer every replay of its key gets. */
+export interface FinalOutcome {
+  order: OrderView;
+  answer: RenderedAnswer;
+  /** Its outbox event (`whenKey` is the order id: the event is written only when the order was still unknown). */
+  event: OutboxManyInput;
+}
+
 /**
- * Records a definite outcome, its replayable answer and its outbox event in one statement (see
- * OrderAttempts.record for why this one commit does not wait for the WAL flush). True when this call won.
+ * Records definite outcomes, their replayable answers and their outbox events in one statement (see
+ * OrderAttempts.record for why this one commit does not wait for the WAL flush): one order, or a batch of them (a
+ * subscription run), in one round trip. Returns the ids of the orders this call finalized (an order another
+ * recorder finalized first is left alone).
  */
-export async function recordOutcome(
+export async function recordOutcomes(
   em: EntityManager,
-  order: OrderView,
-  answer: RenderedAnswer,
+  outcomes: FinalOutcome[],
   now: Date,
-  event: OutboxCteInput,
-): Promise<boolean> {
+): Promise<Set<string>> {
   const { values, p } = sqlParams();
   const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
-      ${finalizedCtes(p, order, answer, now)}`;
-  const { ctes } = outboxCtes(p, event, now);
-  const [{ won }] = await sql<{ won: number }>(
+      ${finalizedCtes(p, outcomes, now)}`;
+  const { ctes } = outboxManyCtes(
+    p,
+    outcomes.map((o) => o.event),
+    now,
+    { cte: 'o', column: 'id' },
+  );
+  const rows = await sql<{ id: string }>(
     em,
     `with ${finalized}, ${ctes}
-       select (select count(*) from o)::int as won, (select count(*) from commit_mode)::int as commit_mode`,
+       select id from o where (select count(*) from commit_mode) = 1`,
     values,
   );
-  return won === 1;
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The outcome inside the caller's transaction (its event is emitted there too). True when this call won. */
@@ -169,42 +228,54 @@ export async function recordOutcomeInTransaction(
   now: Date,
 ): Promise<boolean> {
   const { values, p } = sqlParams();
-  const [{ won }] = await sql<{ won: number }>(
+  const rows = await sql<{ id: string }>(
     tx,
-    `with ${finalizedCtes(p, order, answer, now)} select (select count(*) from o)::int as won`,
+    `with ${finalizedCtes(p, [{ order, answer }], now)} select id from o`,
     values,
   );
-  return won === 1;
+  return rows.length === 1;
 }
 
 /**
- * The CTEs `o` (the order, only while still unknown) and `k` (the answer every replay gets, only if `o` won) that
- * record a definite outcome; `p` adds a parameter and returns its placeholder.
+ * The CTEs `o` (each order, only while still unknown; returns its id) and `k` (the answer every replay gets,
+ * only for an order `o` finalized) that record definite outcomes; `p` adds a parameter and returns its `$n`.
  */
 function finalizedCtes(
   p: (value: unknown) => string,
-  order: OrderView,
-  answer: RenderedAnswer,
+  outcomes: Pick<FinalOutcome, 'order' | 'answer'>[],
   now: Date,
 ): string {
-  const placed = order.status === 'accepted' || order.status === 'pending';
+  const at = p(now);
+  const authorizationExpiresAt = p(new Date(now.getTime() + AUTHORIZATION_LIFETIME_MS));
+  const rows = outcomes.map(({ order, answer }) => {
+    const placed = order.status === 'accepted' || order.status === 'pending';
+    return `(${p(order.id)}::text, ${p(order.status)}::text, ${p(order.klarnaOrderId)}::text,
+             ${p(order.fraudStatus)}::text, ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
+             ${p(order.redirectUrl)}::text, ${p(order.errorCode)}::text, ${p(order.errorMessage)}::text,
+             ${p(order.klarnaCorrelationId)}::text, ${p(placed)}::boolean, ${p(order.merchantId)}::text,
+             ${p(order.idempotencyKey)}::text, ${p(answer.status)}::int, ${p(answer.contentType)}::text,
+             ${p(answer.body)}::text)`;
+  });
   return `
+    v (id, status, klarna_order_id, fraud_status, authorized_payment_method, redirect_url, error_code, error_message,
+       klarna_correlation_id, placed, merchant_id, key, response_status, response_content_type, response_body)
+      as (values ${rows.join(', ')}),
     o as (
-      update orders set status = ${p(order.status)}, klarna_order_id = ${p(order.klarnaOrderId)},
-             fraud_status = ${p(order.fraudStatus)},
-             authorized_payment_method = ${p(jsonOrNull(order.authorizedPaymentMethod))}::jsonb,
-             redirect_url = ${p(order.redirectUrl)},
-             error_code = ${p(order.errorCode)}, error_message = ${p(order.errorMessage)},
-             klarna_correlation_id = ${p(order.klarnaCorrelationId)}, next_attempt_at = null, last_error = null,
-             completed_at = ${p(now)}, updated_at = ${p(now)},
-             captured_amount = case when ${p(placed)} and auto_capture then order_amount else 0 end,
-             authorization_expires_at = ${p(placed ? new Date(now.getTime() + AUTHORIZATION_LIFETIME_MS) : null)}::timestamptz
-       where id = ${p(order.id)} and status = 'unknown' returning id),
+      update orders set status = v.status, klarna_order_id = v.klarna_order_id, fraud_status = v.fraud_status,
+             authorized_payment_method = v.authorized_payment_method, redirect_url = v.redirect_url,
+             error_code = v.error_code, error_message = v.error_message,
+             klarna_correlation_id = v.klarna_correlation_id, next_attempt_at = null, last_error = null,
+             completed_at = ${at}, updated_at = ${at},
+             captured_amount = case when v.placed and orders.auto_capture then orders.order_amount else 0 end,
+             authorization_expires_at = case when v.placed then ${authorizationExpiresAt}::timestamptz end
+        from v
+       where orders.id = v.id and orders.status = 'unknown' returning orders.id),
     k as (
-      update idempotency_keys set response_status = ${p(answer.status)},
-             response_content_type = ${p(answer.contentType)}, response_body = ${p(answer.body)}
-       where merchant_id = ${p(order.merchantId)} and key = ${p(order.idempotencyKey)}
-         and order_id in (select id from o) returning 1)`;
+      update idempotency_keys ik set response_status = v.response_status,
+             response_content_type = v.response_content_type, response_body = v.response_body
+        from v
+       where ik.merchant_id = v.merchant_id and ik.key = v.key and ik.order_id = v.id
+         and v.id in (select id from o) returning 1)`;
 }
 
 const jsonOrNull = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));

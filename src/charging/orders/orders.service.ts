@@ -19,7 +19,6 @@ import { flattenValidationErrors } from '../../common/validation/validation';
 import type { AppConfig, OrdersConfig } from '../../config/app-config';
 import { CustomerToken, VISIBLE_TOKEN_STATUSES } from '../../signup/customer-tokens/customer-token.entity';
 import { CustomerTokensService } from '../../signup/customer-tokens/customer-tokens.service';
-import type { KlarnaCredentials } from '../../klarna/klarna-credentials';
 import type { KlarnaTokenOrderRequest } from '../../klarna/klarna.types';
 import { MerchantsService } from '../../merchants/merchants.service';
 import type { OrderLineDto } from '../../klarna/order/klarna-order.dto';
@@ -28,6 +27,7 @@ import { consentScopeExceeded, consentScopeViolations } from './consent-scope';
 import { CreateTokenOrderDto, type OrderDto, type OrderQueryDto } from './dto/order.dto';
 import {
   klarnaIdempotencyKey,
+  NO_KLARNA_ANSWER,
   orderAnswer,
   type OrderView,
   type RenderedAnswer,
@@ -36,9 +36,9 @@ import {
   toOrderDto,
   viewOf,
 } from './order-answers';
-import { OrderAttempts, type Settled } from './order-attempts';
+import { type AttemptTarget, OrderAttempts, type Settled } from './order-attempts';
 import {
-  claimTokenOrder,
+  claimTokenOrders,
   type ClaimRow,
   GAVE_UP,
   type CredentialColumns,
@@ -88,6 +88,15 @@ export interface Placement {
   replayed: boolean;
 }
 
+/** One order of {@link OrdersService.chargeMany}. */
+export interface ChargeRequest {
+  merchantId: string;
+  customerTokenId: string;
+  idempotencyKey: string;
+  input: TokenOrderInput;
+  subscriptionId?: string;
+}
+
 export interface PlaceOptions {
   requestId: string;
   subscriptionId?: string;
@@ -131,23 +140,59 @@ export class OrdersService {
     input: TokenOrderInput,
     context?: { subscriptionId?: string },
   ): Promise<ChargeOutcome> {
+    const [result] = await this.chargeMany([
+      { merchantId, customerTokenId, idempotencyKey, input, subscriptionId: context?.subscriptionId },
+    ]);
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  }
+
+  /**
+   * {@link charge} for many orders at once (a subscription run's chunk), each exactly as on its own: the common
+   * case (a known token, an order within its consent, a fresh key) claims all of its keys in one statement, calls
+   * Klarna side by side and records the definite answers in one statement; the others take the full path one by
+   * one. Per order its outcome, or the error that left it to be tried again.
+   */
+  async chargeMany(charges: ChargeRequest[]): Promise<PromiseSettledResult<ChargeOutcome>[]> {
+    const results = new Array<Promise<ChargeOutcome>>(charges.length);
+    const common: { index: number; request: NewOrderRequest; facts: TokenFacts }[] = [];
+    for (const [index, charge] of charges.entries()) {
+      const problem = this.inputProblem(charge.idempotencyKey, charge.input);
+      if (problem) {
+        results[index] = Promise.resolve(rejectedBy(problem));
+        continue;
+      }
+      const request = this.newRequest(charge, newId('req', this.clock.nowMs()));
+      const known = this.tokenFacts.get(charge.customerTokenId);
+      if (known && known.merchantId === charge.merchantId && passesChecks(charge.input, known)) {
+        common.push({ index, request, facts: known });
+      } else {
+        results[index] = outcomeOfPlacement(this.placeRequest(request, 1));
+      }
+    }
+    const placed = this.claimAndChargeMany(common);
+    for (const [i, { index, request }] of common.entries()) {
+      // Not claimed by the batch (the key was taken, or the token changed): the full path answers.
+      results[index] = outcomeOfPlacement(
+        placed.then((all) => {
+          const one = all[i];
+          if (one && 'refusal' in one) throw one.refusal;
+          return one ?? this.placeRequest(request, 1);
+        }),
+      );
+    }
+    return Promise.allSettled(results);
+  }
+
+  /** The refusal of an order's idempotency key or body before anything is looked up, or null. */
+  private inputProblem(idempotencyKey: string, input: TokenOrderInput): ProblemException | null {
     const keyProblem = idempotencyKeyProblem(idempotencyKey);
-    if (keyProblem) return rejectedBy(keyProblem);
+    if (keyProblem) return keyProblem;
     const dto = plainToInstance(CreateTokenOrderDto, input);
     const errors = flattenValidationErrors(
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false } }),
     );
-    if (errors.length > 0) return rejectedBy(validationProblem(errors));
-    try {
-      const placement = await this.place(merchantId, customerTokenId, idempotencyKey, input, {
-        requestId: newId('req', this.clock.nowMs()),
-        subscriptionId: context?.subscriptionId,
-      });
-      return placement.outcome;
-    } catch (error) {
-      if (error instanceof ProblemException) return rejectedBy(error);
-      throw error;
-    }
+    return errors.length > 0 ? validationProblem(errors) : null;
   }
 
   /** The order's current state (after the completer ran), for callers that got in_progress. */
@@ -169,16 +214,31 @@ export class OrdersService {
     input: TokenOrderInput,
     options: PlaceOptions,
   ): Promise<Placement> {
-    const requestHash = sha256OfCanonical({ customer_token_id: customerTokenId, order: input });
-    const request: NewOrderRequest = {
+    return this.placeRequest(
+      this.newRequest(
+        { merchantId, customerTokenId, idempotencyKey, input, subscriptionId: options.subscriptionId },
+        options.requestId,
+      ),
+      0,
+    );
+  }
+
+  private newRequest(charge: ChargeRequest, requestId: string): NewOrderRequest {
+    const { merchantId, customerTokenId, idempotencyKey, input, subscriptionId } = charge;
+    return {
       merchantId,
       customerTokenId,
       idempotencyKey,
       input,
-      requestHash,
-      options,
+      requestHash: sha256OfCanonical({ customer_token_id: customerTokenId, order: input }),
+      options: { requestId, subscriptionId },
     };
-    for (let round = 0; ; round++) {
+  }
+
+  /** From round `firstRound` on (1: the common case was tried already, by a batch). */
+  private async placeRequest(request: NewOrderRequest, firstRound: number): Promise<Placement> {
+    const { merchantId, customerTokenId, idempotencyKey, input, requestHash } = request;
+    for (let round = firstRound; ; round++) {
       // The common case first: a token seen before, an order within its consent, a fresh key. Then the claim
       // is the only statement before Klarna is called (it re-checks in SQL what can change: the token's status,
       // the consent's withdrawal, the credentials). Anything else takes the full lookup, which has every answer.
@@ -326,85 +386,108 @@ export class OrdersService {
    * up why (the key taken by another request, or the token changed) and answers from that.
    */
   private async claimAndCharge(request: NewOrderRequest, facts: TokenFacts): Promise<Placement | null> {
-    const { merchantId, customerTokenId, idempotencyKey, input, requestHash, options } = request;
-    const now = this.clock.now();
-    const klarnaKey = klarnaIdempotencyKey(merchantId, idempotencyKey);
-    const body = klarnaBody(input, facts.termsAutoCapture);
-    const order: OrderView = {
-      id: newId('ord', now.getTime()),
-      merchantId,
-      customerTokenId,
-      consentId: facts.consentId,
-      subscriptionId: options.subscriptionId ?? null,
-      idempotencyKey,
-      requestId: options.requestId,
-      status: 'unknown',
-      purchaseCurrency: body.purchase_currency,
-      orderAmount: body.order_amount,
-      orderTaxAmount: body.order_tax_amount,
-      merchantReference1: body.merchant_reference1 ?? null,
-      merchantReference2: body.merchant_reference2 ?? null,
-      klarnaOrderId: null,
-      fraudStatus: null,
-      authorizedPaymentMethod: null,
-      redirectUrl: null,
-      errorCode: null,
-      errorMessage: null,
-      klarnaCorrelationId: null,
-      nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
-      createdAt: now,
-      completedAt: null,
-    };
-    // The attempt is durable before Klarna hears of it: if this commit fails, nothing is sent.
-    let claimed: ClaimRow | undefined;
-    try {
-      [claimed] = await claimTokenOrder(this.em, [
-        merchantId,
-        idempotencyKey,
-        requestHash,
-        order.id,
-        now,
-        // Kept for a span of real time, also for a charge on a test clock (whose "now" may lie years away).
-        new Date(this.clock.wallNow().getTime() + this.config.idempotencyRetentionMs),
-        customerTokenId,
-        facts.consentId,
-        order.subscriptionId,
-        klarnaKey,
-        order.requestId,
-        order.purchaseCurrency,
-        order.orderAmount,
-        order.orderTaxAmount,
-        order.merchantReference1,
-        order.merchantReference2,
-        JSON.stringify(body),
-        order.nextAttemptAt,
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
-    if (!claimed) return null;
+    const [placed] = await this.claimAndChargeMany([{ request, facts }]);
+    if (placed && 'refusal' in placed) throw placed.refusal;
+    return placed;
+  }
 
-    let credentials: KlarnaCredentials;
-    let klarnaTokenId: string;
+  /**
+   * {@link claimAndCharge} for many orders: one claim statement, the Klarna calls side by side, one statement
+   * recording their answers. Per order its placement, null when it was not claimed, or the refusal that gave its
+   * claim back (its credentials or token could not be read). Throws (for all) when the claim itself failed.
+   */
+  private async claimAndChargeMany(
+    items: { request: NewOrderRequest; facts: TokenFacts }[],
+  ): Promise<(Placement | null | { refusal: unknown })[]> {
+    if (items.length === 0) return [];
+    const now = this.clock.now();
+    // Kept for a span of real time, also for a charge on a test clock (whose "now" may lie years away).
+    const keyExpiresAt = new Date(this.clock.wallNow().getTime() + this.config.idempotencyRetentionMs);
+    const attempts = items.map(({ request, facts }) => {
+      const { merchantId, customerTokenId, idempotencyKey, input, options } = request;
+      const body = klarnaBody(input, facts.termsAutoCapture);
+      const order: OrderView = {
+        id: newId('ord', now.getTime()),
+        merchantId,
+        customerTokenId,
+        consentId: facts.consentId,
+        subscriptionId: options.subscriptionId ?? null,
+        idempotencyKey,
+        requestId: options.requestId,
+        status: 'unknown',
+        purchaseCurrency: body.purchase_currency,
+        orderAmount: body.order_amount,
+        orderTaxAmount: body.order_tax_amount,
+        merchantReference1: body.merchant_reference1 ?? null,
+        merchantReference2: body.merchant_reference2 ?? null,
+        ...NO_KLARNA_ANSWER,
+        nextAttemptAt: new Date(now.getTime() + this.config.attemptLeaseMs),
+        createdAt: now,
+        completedAt: null,
+      };
+      return { order, body, klarnaKey: klarnaIdempotencyKey(merchantId, idempotencyKey), request };
+    });
+    // The attempts are durable before Klarna hears of them: if this commit fails, nothing is sent.
+    let claimed: Map<string, ClaimRow>;
     try {
-      credentials = this.merchants.klarnaCredentialsOf(merchantId, credentialColumns(claimed));
-      klarnaTokenId = this.tokens.decryptKlarnaTokenId(customerTokenId, claimed.klarna_token_enc);
+      const rows = await claimTokenOrders(
+        this.em,
+        attempts.map(({ order, body, klarnaKey, request }) => ({
+          orderId: order.id,
+          merchantId: order.merchantId,
+          idempotencyKey: order.idempotencyKey,
+          requestHash: request.requestHash,
+          keyExpiresAt,
+          customerTokenId: order.customerTokenId,
+          consentId: order.consentId,
+          subscriptionId: order.subscriptionId,
+          klarnaIdempotencyKey: klarnaKey,
+          requestId: order.requestId,
+          currency: order.purchaseCurrency,
+          amount: order.orderAmount,
+          taxAmount: order.orderTaxAmount,
+          merchantReference1: order.merchantReference1,
+          merchantReference2: order.merchantReference2,
+          klarnaRequest: JSON.stringify(body),
+          nextAttemptAt: order.nextAttemptAt!,
+        })),
+        now,
+      );
+      claimed = new Map(rows.map((row) => [row.order_id, row]));
     } catch (error) {
-      // Nothing was sent: give the key back rather than leave an attempt the completer cannot make either.
-      await this.attempts.release({ orderId: order.id, attempt: 1 });
+      // Another request's key (or order id) collided: nothing was claimed, each is looked up again.
+      if (isUniqueViolation(error)) return items.map(() => null);
       throw error;
     }
-    const settled = await this.attempts.run({
-      order,
-      attempt: 1,
-      klarnaIdempotencyKey: klarnaKey,
-      body,
-      klarnaTokenId,
-      credentials,
-      origin: 'request',
+
+    const targets: AttemptTarget[] = [];
+    const refusals = new Map<string, unknown>();
+    for (const { order, body, klarnaKey } of attempts) {
+      const row = claimed.get(order.id);
+      if (!row) continue;
+      try {
+        targets.push({
+          order,
+          attempt: 1,
+          klarnaIdempotencyKey: klarnaKey,
+          body,
+          credentials: this.merchants.klarnaCredentialsOf(order.merchantId, credentialColumns(row)),
+          klarnaTokenId: this.tokens.decryptKlarnaTokenId(order.customerTokenId, row.klarna_token_enc),
+          origin: 'request',
+        });
+      } catch (error) {
+        // Nothing was sent: give the key back rather than leave an attempt the completer cannot make either.
+        await this.attempts.release({ orderId: order.id, attempt: 1 });
+        refusals.set(order.id, error);
+      }
+    }
+    const settled = await this.attempts.runMany(targets);
+    const byOrder = new Map(targets.map((target, i) => [target.order.id, settled[i]]));
+    return attempts.map(({ order }) => {
+      if (refusals.has(order.id)) return { refusal: refusals.get(order.id) };
+      const one = byOrder.get(order.id);
+      return one ? placementOf(one) : null;
     });
-    return placementOf(settled);
   }
 
   /** Bounded: a token's facts are a few hundred bytes; the oldest go first. */
@@ -490,6 +573,16 @@ export function outcomeOf(
         detail: `Klarna refused order ${v.id}` + (v.errorMessage ? `: ${v.errorMessage}` : '.'),
       };
     }
+  }
+}
+
+/** The outcome of a placement; a refusal before anything was recorded (a ProblemException) is `rejected`. */
+async function outcomeOfPlacement(placement: Promise<Placement>): Promise<ChargeOutcome> {
+  try {
+    return (await placement).outcome;
+  } catch (error) {
+    if (error instanceof ProblemException) return rejectedBy(error);
+    throw error;
   }
 }
 
