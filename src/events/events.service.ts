@@ -9,6 +9,7 @@ import { WebhookDelivery, WebhookDeliveryAttempt } from './webhooks/webhook-deli
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 import type { EventDto, EventsQueryDto, WebhookDeliveryDto } from './dto/event.dto';
 import { Event } from './event.entity';
+import { insertEvents } from './events.queries';
 import type { EventType } from './event-types';
 
 export interface EmitInput {
@@ -53,29 +54,8 @@ export class EventsService {
       throw new Error('EventsService.emit must run inside the transaction of the change (em.transactional)');
     }
     if (inputs.length === 0) return [];
-    const now = this.clock.now();
-    const rows = inputs.map((input) => ({
-      id: newId('evt', now.getTime()),
-      merchant: input.merchantId,
-      type: input.type,
-      data: input.data,
-      createdAt: now,
-    }));
-    await em.insertMany(Event, rows);
-    const endpoints = new Map<string, string[]>();
-    const deliveries: { eventId: string; endpointId: string }[] = [];
-    for (const [i, input] of inputs.entries()) {
-      const key = `${input.merchantId} ${input.type}`;
-      let targets = endpoints.get(key);
-      if (!targets) {
-        targets = await this.subscribedEndpoints(em, input.merchantId, input.type);
-        endpoints.set(key, targets);
-      }
-      for (const endpointId of targets) deliveries.push({ eventId: rows[i].id, endpointId });
-    }
     // Webhooks go out in real time, also for an event stamped with a test clock's time.
-    await this.queueDeliveries(em, deliveries, this.clock.wallNow());
-    return rows.map((r) => r.id);
+    return insertEvents(em, inputs, this.clock.now(), this.clock.wallNow());
   }
 
   async list(merchantId: string, query: EventsQueryDto): Promise<Page<EventDto>> {

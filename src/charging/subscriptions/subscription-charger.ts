@@ -11,6 +11,7 @@ import {
   type DueScope,
   insertCycles,
   insertSubscriptionEvents,
+  type SubscriptionEventRow,
   lockDueCycles,
   lockDueSubscriptions,
   markCharged,
@@ -25,7 +26,7 @@ import { type EmitInput, EventsService } from '../../events/events.service';
 import { type ChargeOutcome, type ChargeRequest, OrdersService } from '../orders/orders.service';
 import { klarnaTokenStatus } from '../orders/order-answers';
 import { dueAt, dueCycles, type Rhythm } from './schedule';
-import { Subscription, SubscriptionCycle, SubscriptionEvent } from './subscription.entity';
+import { Subscription, SubscriptionCycle } from './subscription.entity';
 import { subscriptionDto } from './subscription.mapper';
 import { SubscriptionTransitions } from './subscription-transitions';
 import { TokenReconciliation } from './token-reconciliation';
@@ -80,17 +81,6 @@ const SUCCESS_CHUNK = 200;
  * of 12 692/s, of 9 533-644/s, of 24 610/s, of 32 659/s; one by one 410-432/s.
  */
 const CHARGE_CHUNK = 16;
-
-interface SubscriptionEventRow {
-  id: string;
-  subscription: string;
-  merchant: string;
-  type: string;
-  cycle: number;
-  toStatus: string;
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
 
 type Succeeded = { claim: ClaimedCycle; outcome: Extract<ChargeOutcome, { kind: 'succeeded' }> };
 
@@ -159,7 +149,7 @@ export class SubscriptionCharger {
       if (rows.length === 0) return 0;
       const cycles: unknown[][] = [];
       const updates: unknown[][] = [];
-      const skippedEvents: unknown[][] = [];
+      const skippedEvents: SubscriptionEventRow[] = [];
       for (const row of rows) {
         const rhythm: Rhythm = {
           startDate: row.start_date,
@@ -181,14 +171,14 @@ export class SubscriptionCharger {
             'MISSED',
             now,
           ]);
-          skippedEvents.push([
-            newId('sev', now.getTime()),
-            row.id,
-            row.merchant_id,
-            'cycle_skipped',
+          skippedEvents.push({
+            id: newId('sev', now.getTime()),
+            subscriptionId: row.id,
+            merchantId: row.merchant_id,
+            type: 'cycle_skipped',
             cycle,
-            now,
-          ]);
+            createdAt: now,
+          });
         }
         cycles.push([
           newId('scy', now.getTime()),
@@ -409,8 +399,8 @@ export class SubscriptionCharger {
         const data = { order_id: outcome.orderId, order_status: outcome.status };
         history.push({
           id: newId('sev', now.getTime()),
-          subscription: sub.id,
-          merchant: sub.merchant.id,
+          subscriptionId: sub.id,
+          merchantId: sub.merchant.id,
           type: 'charged',
           cycle: cycle.cycle,
           toStatus: sub.status,
@@ -423,7 +413,7 @@ export class SubscriptionCharger {
           data: { ...subscriptionDto(sub, cycle), details: data },
         });
       }
-      await em.insertMany(SubscriptionEvent, history);
+      await insertSubscriptionEvents(em, history);
       await this.events.emitMany(em, outbox);
       // The rare follow-ups one by one: a recovery from past_due, or the last cycle before the end date.
       for (const cycle of cycles) {

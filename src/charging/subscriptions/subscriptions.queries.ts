@@ -85,13 +85,32 @@ export async function insertCycles(em: EntityManager, cycles: unknown[][], now: 
   );
 }
 
-/** History rows of the cycles skipped by catch-up: [id, subscription id, merchant id, type, cycle, created at]. */
-export async function insertSubscriptionEvents(em: EntityManager, events: unknown[][]): Promise<void> {
+/** A history row of {@link insertSubscriptionEvents}. */
+export interface SubscriptionEventRow {
+  id: string;
+  subscriptionId: string;
+  merchantId: string;
+  type: string;
+  cycle: number;
+  toStatus?: string;
+  data?: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** History rows written by the scheduler in one statement (cycles skipped by catch-up, cycles charged). */
+export async function insertSubscriptionEvents(
+  em: EntityManager,
+  events: SubscriptionEventRow[],
+): Promise<void> {
   const { values, p } = sqlParams();
-  const rows = events.map((e) => `(${e.map(p).join(', ')})`);
+  const rows = events.map(
+    (e) =>
+      `(${p(e.id)}, ${p(e.subscriptionId)}, ${p(e.merchantId)}, ${p(e.type)}, ${p(e.cycle)}::int, ` +
+      `${p(e.toStatus ?? null)}, ${p(e.data === undefined ? null : JSON.stringify(e.data))}::jsonb, ${p(e.createdAt)}::timestamptz)`,
+  );
   await sql(
     em,
-    `insert into subscription_events (id, subscription_id, merchant_id, type, cycle, created_at)
+    `insert into subscription_events (id, subscription_id, merchant_id, type, cycle, to_status, data, created_at)
      values ${rows.join(', ')}`,
     values,
   );
