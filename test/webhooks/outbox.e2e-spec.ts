@@ -222,6 +222,54 @@ describe('events outbox', () => {
     }
   });
 
+  it('emitMany writes every event of a batch, each with the deliveries of its own type, in one statement', async () => {
+    const m = await createMerchant(t, 'Batch emit');
+    const other = await createMerchant(t, 'Batch emit, other merchant');
+    const both = await registerEndpoint(t, m.key, receiver.url, ['order.succeeded', 'order.failed']);
+    const failedOnly = await registerEndpoint(t, m.key, `${receiver.url}/f`, ['order.failed']);
+    const othersEndpoint = await registerEndpoint(t, other.key, `${receiver.url}/o`, ['order.succeeded']);
+    const inputs = [
+      { merchantId: m.id, type: 'order.succeeded' as const, data: { id: 'ord_1', note: 'å "quoted" \\ ✓' } },
+      { merchantId: m.id, type: 'order.failed' as const, data: { id: 'ord_2' } },
+      { merchantId: other.id, type: 'order.succeeded' as const, data: { id: 'ord_3' } },
+      { merchantId: m.id, type: 'order.captured' as const, data: { id: 'ord_4' } },
+    ];
+    const ids = await t.app
+      .get(EntityManager)
+      .fork()
+      .transactional((tx) => t.app.get(EventsService).emitMany(tx, inputs));
+
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    for (const [i, id] of ids.entries()) {
+      const row = (await t.db.query('SELECT merchant_id, type, data FROM events WHERE id = $1', [id]))
+        .rows[0];
+      expect(row).toEqual({ merchant_id: inputs[i].merchantId, type: inputs[i].type, data: inputs[i].data });
+    }
+    const endpointsOf = async (id: string) =>
+      (
+        await t.db.query(
+          'SELECT endpoint_id FROM webhook_deliveries WHERE event_id = $1 ORDER BY endpoint_id',
+          [id],
+        )
+      ).rows.map((r) => r.endpoint_id);
+    expect(await endpointsOf(ids[0])).toEqual([both.id]);
+    expect(await endpointsOf(ids[1])).toEqual([both.id, failedOnly.id].sort());
+    expect(await endpointsOf(ids[2])).toEqual([othersEndpoint.id]);
+    // No endpoint subscribed to order.captured: the event is kept, with no delivery.
+    expect(await endpointsOf(ids[3])).toEqual([]);
+    for (const [merchant, endpoints] of [
+      [m, [both, failedOnly]],
+      [other, [othersEndpoint]],
+    ] as const) {
+      for (const e of endpoints) {
+        expect(
+          (await t.request('DELETE', `/v1/webhook-endpoints/${e.id}`, { key: merchant.key })).status,
+        ).toBe(200);
+      }
+    }
+  });
+
   it('makes up to 1,024 valid, distinct, ordered ids from one head (newIdHead + sqlIdTail)', async () => {
     const heads = [newIdHead('whd', t.clock.nowMs()), newIdHead('whd', t.clock.nowMs())];
     expect(heads[0].slice(0, 18)).not.toBe(heads[1].slice(0, 18));
