@@ -25,6 +25,6 @@ export async function insertEvents(
     now,
     { cte: 'always' },
   );
-  await sql(em, `with always as (select 1), ${ctes} select count(*) as n from outbox_event`, values);
+  await sql(em, `with always as (select 1), ${ctes} select 1`, values);
   return eventIds;
 }

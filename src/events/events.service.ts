@@ -48,7 +48,7 @@ export class EventsService {
     return { id };
   }
 
-  /** {@link emit} for many events at once (a batch job's outcomes): a few statements instead of a few per event. */
+  /** {@link emit} for many events at once (a batch job's outcomes): one statement for all of them and their deliveries. */
   async emitMany(em: EntityManager, inputs: EmitInput[]): Promise<string[]> {
     if (!em.isInTransaction()) {
       throw new Error('EventsService.emit must run inside the transaction of the change (em.transactional)');

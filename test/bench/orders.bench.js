@@ -9,9 +9,9 @@ const { startStack, api, report, measure, checkpoint } = require('./harness');
 const RATE = Number(process.env.BENCH_ORDERS_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_ORDERS_DURATION_S ?? 60);
 const MAX_DURATION_S = Number(process.env.BENCH_ORDERS_MAX_DURATION_S ?? 15);
-// A freshly started service needs about 10 s of orders at 200/s before it keeps up (most likely V8 tier-up of the
-// request path; not pinned down yet): after a 3 s warm-up the window's first 2-3 s were its worst (every request
-// over 25 ms); after 10 s they were not (issue #16's notes).
+// A freshly started service needs some seconds of orders at 200/s before it keeps up (JIT warm-up; a database pool
+// opened in advance changed nothing): after a 3 s warm-up the window's first 2-3 s were its worst (every request
+// over 25 ms); after 10 s they were not (issue #16's notes, docs/scaling.md).
 const WARM_UP_S = Number(process.env.BENCH_ORDERS_WARM_UP_S ?? 10);
 
 const LINE = {
