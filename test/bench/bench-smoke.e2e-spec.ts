@@ -110,7 +110,7 @@ describe('benchmarks: smoke', () => {
         expect([line.name, numbers.length > 0]).toEqual([line.name, true]);
         expect([line.name, numbers.filter(([, v]) => !Number.isFinite(v))]).toEqual([line.name, []]);
         // Where a line counts errors or duplicates, there are none.
-        for (const field of ['errors', 'baseline_errors', 'duplicates']) {
+        for (const field of ['errors', 'baseline_errors', 'floor_errors', 'duplicates']) {
           if (field in line) expect([line.name, field, line[field]]).toEqual([line.name, field, 0]);
         }
         if ('ok' in line) expect([line.name, line.ok]).toEqual([line.name, true]);
@@ -122,6 +122,14 @@ describe('benchmarks: smoke', () => {
             seconds: expect.any(Number),
             worst: expect.any(Array),
           });
+        }
+        // The orders lines compare the service's CPU with the hand-written floor's (charge-floor.js).
+        if (String(line.name).startsWith('orders.')) {
+          expect([line.name, line.floor_cpu_ms_per_req, line.cpu_ratio_to_floor]).toEqual([
+            line.name,
+            expect.any(Number),
+            expect.any(Number),
+          ]);
         }
       }
     });

@@ -2,9 +2,12 @@
 // emulator at 0 ms latency. Scenarios (targets from issue #16): 200 requests/s constant arrival for 60 s (p50 ≤
 // 10 ms, p99 ≤ 25 ms, 0 errors, ≤ 1.0 ms of service CPU per order), and full speed (≥ 800 requests/s). Baselines
 // in the same run: the emulator's own token-order endpoint called directly the same way; `ratio` = ours /
-// baseline.
+// baseline. The hand-written floor of a charge (charge-floor.js) runs the same two loads in the same run: each line
+// gives its `floor_cpu_ms_per_req` and `cpu_ratio_to_floor`, the service's CPU per order in units of the floor's on
+// the machine of the day.
 'use strict';
 const { startStack, api, report, measure, checkpoint } = require('./harness');
+const { startChargeFloor } = require('./charge-floor');
 
 const RATE = Number(process.env.BENCH_ORDERS_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_ORDERS_DURATION_S ?? 60);
@@ -152,38 +155,73 @@ async function runOrdersBench() {
       headers: { authorization: `Basic ${Buffer.from('bench:bench-secret').toString('base64')}` },
       keyHeader: 'klarna-idempotency-key',
     };
-    await checkpoint(stack);
-    // Warm-up (JIT, pools), not reported.
-    await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: 20 });
-
-    const constant = await run({ ...ours, rate: RATE, durationS: DURATION_S, connections: 20 });
-    const constantBase = await run({ ...emulator, rate: RATE, durationS: DURATION_S, connections: 20 });
-    report({
-      name: `orders.constant-${RATE}rps`,
-      ...constant,
-      duration_s: DURATION_S,
-      target: { p50_ms: 10, p99_ms: 25, errors: 0 },
-      baseline_rps: constantBase.rps,
-      baseline_p50_ms: constantBase.p50_ms,
-      baseline_p99_ms: constantBase.p99_ms,
-      ratio: Number((constant.rps / constantBase.rps).toFixed(3)),
-      target_cpu_ms_per_req: 1.0,
-      p50_ratio: Number((constant.p50_ms / Math.max(constantBase.p50_ms, 1)).toFixed(2)),
+    const floor = await startChargeFloor({
+      dbUrl: stack.dbUrl,
+      emulatorUrl: stack.emulatorUrl,
+      klarnaTokenId,
+      credentials: 'bench:bench-secret',
     });
-
-    const max = await run({ ...ours, durationS: MAX_DURATION_S, connections: 32 });
-    const maxBase = await run({ ...emulator, durationS: MAX_DURATION_S, connections: 32 });
-    report({
-      name: 'orders.max-throughput',
-      ...max,
-      duration_s: MAX_DURATION_S,
-      target: { rps: 800 },
-      target_cpu_ms_per_req: 1.0,
-      baseline_rps: maxBase.rps,
-      baseline_p50_ms: maxBase.p50_ms,
-      baseline_p99_ms: maxBase.p99_ms,
-      ratio: Number((max.rps / maxBase.rps).toFixed(3)),
+    const floorRun = {
+      url: floor.url,
+      headers: { authorization: `Bearer ${floor.apiKey}` },
+      keyHeader: 'idempotency-key',
+    };
+    const versusFloor = (ours, theFloor) => ({
+      floor_rps: theFloor.rps,
+      floor_p50_ms: theFloor.p50_ms,
+      floor_p99_ms: theFloor.p99_ms,
+      floor_errors: theFloor.errors,
+      floor_cpu_ms_per_req: theFloor.cpu_ms_per_req,
+      cpu_ratio_to_floor: Number((ours.cpu_ms_per_req / theFloor.cpu_ms_per_req).toFixed(2)),
     });
+    try {
+      await checkpoint(stack);
+      // Warm-up (JIT, pools), not reported.
+      await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: 20 });
+
+      const constant = await run({ ...ours, rate: RATE, durationS: DURATION_S, connections: 20 });
+      const constantBase = await run({ ...emulator, rate: RATE, durationS: DURATION_S, connections: 20 });
+      const floorWarmUp = await run({ ...floorRun, rate: RATE, durationS: WARM_UP_S, connections: 20 });
+      const constantFloor = await run({ ...floorRun, rate: RATE, durationS: DURATION_S, connections: 20 });
+      report({
+        name: `orders.constant-${RATE}rps`,
+        ...constant,
+        duration_s: DURATION_S,
+        target: { p50_ms: 10, p99_ms: 25, errors: 0 },
+        baseline_rps: constantBase.rps,
+        baseline_p50_ms: constantBase.p50_ms,
+        baseline_p99_ms: constantBase.p99_ms,
+        ratio: Number((constant.rps / constantBase.rps).toFixed(3)),
+        target_cpu_ms_per_req: 1.0,
+        p50_ratio: Number((constant.p50_ms / Math.max(constantBase.p50_ms, 1)).toFixed(2)),
+        ...versusFloor(constant, constantFloor),
+      });
+
+      const max = await run({ ...ours, durationS: MAX_DURATION_S, connections: 32 });
+      const maxBase = await run({ ...emulator, durationS: MAX_DURATION_S, connections: 32 });
+      const maxFloor = await run({ ...floorRun, durationS: MAX_DURATION_S, connections: 32 });
+      const sent = floorWarmUp.requests + constantFloor.requests + maxFloor.requests;
+      const placed = await floor.placedOrders();
+      // The load generators stop counting with requests still in flight (at most one per connection): those are
+      // placed but not counted.
+      if (placed < sent || placed > sent + 20 + 32) {
+        throw new Error(`the floor answered ${sent} orders but placed ${placed}`);
+      }
+      report({
+        name: 'orders.max-throughput',
+        ...max,
+        duration_s: MAX_DURATION_S,
+        target: { rps: 800 },
+        target_cpu_ms_per_req: 1.0,
+        baseline_rps: maxBase.rps,
+        baseline_p50_ms: maxBase.p50_ms,
+        baseline_p99_ms: maxBase.p99_ms,
+        ratio: Number((max.rps / maxBase.rps).toFixed(3)),
+        ...versusFloor(max, maxFloor),
+      });
+    } finally {
+      await floor.close();
+    }
   } finally {
     await stack.stop();
   }
