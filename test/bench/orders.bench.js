@@ -16,6 +16,9 @@ const MAX_DURATION_S = Number(process.env.BENCH_ORDERS_MAX_DURATION_S ?? 15);
 // opened in advance changed nothing): after a 3 s warm-up the window's first 2-3 s were its worst (every request
 // over 25 ms); after 10 s they were not (issue #16's notes, docs/scaling.md).
 const WARM_UP_S = Number(process.env.BENCH_ORDERS_WARM_UP_S ?? 10);
+// Keep-alive connections of the load generator: constant arrival, and full speed.
+const CONSTANT_CONNECTIONS = 20;
+const MAX_CONNECTIONS = 32;
 
 const LINE = {
   type: 'digital',
@@ -177,12 +180,32 @@ async function runOrdersBench() {
     try {
       await checkpoint(stack);
       // Warm-up (JIT, pools), not reported.
-      await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: 20 });
+      await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: CONSTANT_CONNECTIONS });
 
-      const constant = await run({ ...ours, rate: RATE, durationS: DURATION_S, connections: 20 });
-      const constantBase = await run({ ...emulator, rate: RATE, durationS: DURATION_S, connections: 20 });
-      const floorWarmUp = await run({ ...floorRun, rate: RATE, durationS: WARM_UP_S, connections: 20 });
-      const constantFloor = await run({ ...floorRun, rate: RATE, durationS: DURATION_S, connections: 20 });
+      const constant = await run({
+        ...ours,
+        rate: RATE,
+        durationS: DURATION_S,
+        connections: CONSTANT_CONNECTIONS,
+      });
+      const constantBase = await run({
+        ...emulator,
+        rate: RATE,
+        durationS: DURATION_S,
+        connections: CONSTANT_CONNECTIONS,
+      });
+      const floorWarmUp = await run({
+        ...floorRun,
+        rate: RATE,
+        durationS: WARM_UP_S,
+        connections: CONSTANT_CONNECTIONS,
+      });
+      const constantFloor = await run({
+        ...floorRun,
+        rate: RATE,
+        durationS: DURATION_S,
+        connections: CONSTANT_CONNECTIONS,
+      });
       report({
         name: `orders.constant-${RATE}rps`,
         ...constant,
@@ -197,14 +220,14 @@ async function runOrdersBench() {
         ...versusFloor(constant, constantFloor),
       });
 
-      const max = await run({ ...ours, durationS: MAX_DURATION_S, connections: 32 });
-      const maxBase = await run({ ...emulator, durationS: MAX_DURATION_S, connections: 32 });
-      const maxFloor = await run({ ...floorRun, durationS: MAX_DURATION_S, connections: 32 });
+      const max = await run({ ...ours, durationS: MAX_DURATION_S, connections: MAX_CONNECTIONS });
+      const maxBase = await run({ ...emulator, durationS: MAX_DURATION_S, connections: MAX_CONNECTIONS });
+      const maxFloor = await run({ ...floorRun, durationS: MAX_DURATION_S, connections: MAX_CONNECTIONS });
       const sent = floorWarmUp.requests + constantFloor.requests + maxFloor.requests;
       const placed = await floor.placedOrders();
       // The load generators stop counting with requests still in flight (at most one per connection): those are
       // placed but not counted.
-      if (placed < sent || placed > sent + 20 + 32) {
+      if (placed < sent || placed > sent + CONSTANT_CONNECTIONS + MAX_CONNECTIONS) {
         throw new Error(`the floor answered ${sent} orders but placed ${placed}`);
       }
       report({
