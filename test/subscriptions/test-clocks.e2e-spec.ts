@@ -209,6 +209,11 @@ describe('test clocks', () => {
     const { startDate, frozen } = clockStart();
     const key = randomUUID();
     const body = { frozen_time: frozen.toISOString() };
+    // The service's clock stands still in this file, so every clock's id has the same time; ids of one millisecond
+    // only sort in the order they were made while the id generator remembers that millisecond. A millisecond later,
+    // this clock is the newest for certain.
+    const serviceNow = s.clock.wallNow();
+    s.clock.set(new Date(serviceNow.getTime() + 1));
     const first = await s.t.request('POST', '/v1/test-clocks', {
       key: s.merchant.key,
       body,
@@ -224,6 +229,7 @@ describe('test clocks', () => {
     expect(replay.body.id).toBe(first.body.id);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     const clockId = first.body.id as string;
+    s.clock.set(serviceNow);
 
     const list = await s.t.request('GET', '/v1/test-clocks?limit=1', { key: s.merchant.key });
     expect(list.status).toBe(200);
