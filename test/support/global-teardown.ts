@@ -63,8 +63,11 @@ async function dropRunDatabases(state: RunState): Promise<void> {
 function removeRunTmp(runTmp: string): void {
   if (!existsSync(runTmp)) return;
   // The embedded PostgreSQL's own directory is the run's to remove; anything else a test should have removed.
-  // jest_*: the cache of a jest run started inside a test (test/suite/).
-  const left = readdirSync(runTmp).filter((name) => !/^(autopay-test-pg-|jest_)/.test(name));
+  // jest_*: the cache of a jest run started inside a test (test/suite/). node-compile-cache: the module compile cache
+  // that tsc, eslint and redocly turn on from Node 22 (module.enableCompileCache), when a test runs one of them.
+  const left = readdirSync(runTmp).filter(
+    (name) => !/^(autopay-test-pg-|jest_|node-compile-cache$)/.test(name),
+  );
   for (const name of left)
     process.stderr.write(`global teardown: a test left ${name} in the temporary directory\n`);
   rmSync(runTmp, { recursive: true, force: true, maxRetries: 3 });
