@@ -179,33 +179,16 @@ async function runOrdersBench() {
     });
     try {
       await checkpoint(stack);
+      // RATE requests/s for durationS against one target.
+      const atRate = (target, durationS) =>
+        run({ ...target, rate: RATE, durationS, connections: CONSTANT_CONNECTIONS });
       // Warm-up (JIT, pools), not reported.
-      await run({ ...ours, rate: RATE, durationS: WARM_UP_S, connections: CONSTANT_CONNECTIONS });
+      await atRate(ours, WARM_UP_S);
 
-      const constant = await run({
-        ...ours,
-        rate: RATE,
-        durationS: DURATION_S,
-        connections: CONSTANT_CONNECTIONS,
-      });
-      const constantBase = await run({
-        ...emulator,
-        rate: RATE,
-        durationS: DURATION_S,
-        connections: CONSTANT_CONNECTIONS,
-      });
-      const floorWarmUp = await run({
-        ...floorRun,
-        rate: RATE,
-        durationS: WARM_UP_S,
-        connections: CONSTANT_CONNECTIONS,
-      });
-      const constantFloor = await run({
-        ...floorRun,
-        rate: RATE,
-        durationS: DURATION_S,
-        connections: CONSTANT_CONNECTIONS,
-      });
+      const constant = await atRate(ours, DURATION_S);
+      const constantBase = await atRate(emulator, DURATION_S);
+      const floorWarmUp = await atRate(floorRun, WARM_UP_S);
+      const constantFloor = await atRate(floorRun, DURATION_S);
       report({
         name: `orders.constant-${RATE}rps`,
         ...constant,
