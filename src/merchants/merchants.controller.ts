@@ -31,7 +31,7 @@ export class AdminMerchantsController {
   @Post()
   @Auth('admin')
   @Audited('merchant.create')
-  @Idempotent({ required: false, what: 'merchant' })
+  @Idempotent({ required: false, atomic: true, what: 'merchant' })
   @ApiOperation({ summary: 'Create a merchant' })
   @ApiCreatedResponse({ type: MerchantDto })
   @ApiBodyExamples(CreateMerchantDto, CREATE_MERCHANT_EXAMPLES)
@@ -75,7 +75,7 @@ export class AdminMerchantsController {
   @Post(':merchant_id/api-keys')
   @Auth('admin')
   @Audited('api_key.create')
-  @Idempotent({ required: false, what: 'API key' })
+  @Idempotent({ required: false, atomic: true, what: 'API key' })
   @HttpCode(201)
   @ApiOperation({
     summary: 'Issue an API key for a merchant (the secret is shown once)',

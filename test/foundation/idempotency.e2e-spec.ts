@@ -114,6 +114,127 @@ describe('Idempotency-Key on every creating POST', () => {
     });
   });
 
+  // A crash after the work and before its answer is recorded, made reproducible: a trigger refuses to record the
+  // answer of the keys listed in failing_answers, as a kill -9 at that moment would leave it unrecorded.
+  describe('when the answer cannot be recorded after the work (a crash in between)', () => {
+    beforeAll(async () => {
+      await s.t.db.query(`
+        create table failing_answers (key text primary key);
+        create function fail_answer() returns trigger language plpgsql as $$
+        begin
+          if new.response_status is not null and exists (select 1 from failing_answers f where f.key = new.key) then
+            raise exception 'injected: the answer is not recorded';
+          end if;
+          return new;
+        end $$;
+        create trigger fail_answer before update on idempotency_keys for each row execute function fail_answer();`);
+    });
+    afterAll(async () => {
+      await s.t.db.query(
+        'drop trigger fail_answer on idempotency_keys; drop function fail_answer(); drop table failing_answers',
+      );
+    });
+    const failingKey = async (): Promise<string> => {
+      const idem = `fail-answer-${randomUUID()}`;
+      await s.t.db.query('insert into failing_answers (key) values ($1)', [idem]);
+      return idem;
+    };
+    const answerRecordedAgain = (idem: string) =>
+      s.t.db.query('delete from failing_answers where key = $1', [idem]);
+    const keyRow = async (idem: string) =>
+      (
+        await s.t.db.query(
+          'select resource_id, response_status, locked_until from idempotency_keys where merchant_id = $1 and key = $2',
+          [s.merchant.id, idem],
+        )
+      ).rows[0] as { resource_id: string | null; response_status: number | null } | undefined;
+
+    it('POST /v1/terms (our database only) creates nothing without its answer, and the retry creates it once', async () => {
+      const idem = await failingKey();
+      const termsKey = `idem-crash-${randomUUID()}`;
+      const failed = await send('/v1/terms', termsBody({ key: termsKey }), idem);
+      expect(failed.status).toBe(500);
+      expect(failed.body).toMatchObject({ code: 'INTERNAL_ERROR' });
+      expect(await count('terms', 'merchant_id = $1 and key = $2', [s.merchant.id, termsKey])).toBe(0);
+      expect(await keyRow(idem)).toBeUndefined(); // given back: nothing was created
+      await answerRecordedAgain(idem);
+      const retry = await send('/v1/terms', termsBody({ key: termsKey }), idem);
+      expect(retry.status).toBe(201);
+      expect(retry.body.version).toBe(1);
+      expect(await count('terms', 'merchant_id = $1 and key = $2', [s.merchant.id, termsKey])).toBe(1);
+      const replay = await send('/v1/terms', termsBody({ key: termsKey }), idem);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.text).toBe(retry.text);
+    });
+
+    it('POST /admin/v1/merchants (inside the audit transaction) creates no merchant without its answer', async () => {
+      const idem = await failingKey();
+      const name = `Crash ${randomUUID()}`;
+      const send = (key: string) =>
+        s.t.request('POST', '/admin/v1/merchants', {
+          key: s.t.adminKey,
+          body: { name },
+          headers: { 'idempotency-key': key },
+        });
+      expect((await send(idem)).status).toBe(500);
+      expect(await count('merchants', 'name = $1', [name])).toBe(0);
+      await answerRecordedAgain(idem);
+      expect((await send(idem)).status).toBe(201);
+      expect(await count('merchants', 'name = $1', [name])).toBe(1);
+    });
+
+    it('POST /v1/sessions (it calls Klarna) keeps its key held: the retry gets 409, not a second session', async () => {
+      const terms = await publishedTerms(s.t, s.merchant.key, { key: `idem-crash-ses-${randomUUID()}` });
+      const before = await count('sessions', 'merchant_id = $1', [s.merchant.id]);
+      const idem = await failingKey();
+      expect((await send('/v1/sessions', sessionBody(terms.id), idem)).status).toBe(500);
+      await answerRecordedAgain(idem);
+      const retry = await send('/v1/sessions', sessionBody(terms.id), idem);
+      expect(retry.status).toBe(409);
+      expect(retry.body).toMatchObject({ code: 'REQUEST_IN_PROGRESS' });
+      expect(await count('sessions', 'merchant_id = $1', [s.merchant.id])).toBe(before + 1);
+    });
+
+    it('a subscription created and charged without its answer: after the lease, the retry answers with it, charged once', async () => {
+      const subsBefore = await subscriptionsOf(token.id);
+      const ordersBefore = (await ledger(s.t, token.klarnaTokenId)).length;
+      const idem = await failingKey();
+      const body = subscriptionBody({ description: `crash ${idem}` });
+      const path = `/v1/customer-tokens/${token.id}/subscriptions`;
+      expect((await send(path, body, idem)).status).toBe(500);
+      expect(await subscriptionsOf(token.id)).toBe(subsBefore + 1);
+      expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(ordersBefore + 1);
+      const created = await s.t.db.query('select id from subscriptions where description = $1', [
+        body.description,
+      ]);
+      expect(await keyRow(idem)).toMatchObject({ resource_id: created.rows[0].id, response_status: null });
+      await answerRecordedAgain(idem);
+
+      // While the crashed request's lease lasts, a retry waits.
+      const early = await send(path, body, idem);
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ code: 'REQUEST_IN_PROGRESS' });
+
+      // The lease ends (5 minutes after the crash): the retry takes the key over and answers with what was made.
+      await s.t.db.query(
+        `update idempotency_keys set locked_until = '2000-01-01' where merchant_id = $1 and key = $2`,
+        [s.merchant.id, idem],
+      );
+      const retry = await send(path, body, idem);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+      expect(retry.body).toMatchObject({
+        id: created.rows[0].id,
+        latest_cycle: { cycle: 1, status: 'succeeded' },
+      });
+      const replay = await send(path, body, idem);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.text).toBe(retry.text);
+      expect(await subscriptionsOf(token.id)).toBe(subsBefore + 1);
+      expect(await ledger(s.t, token.klarnaTokenId)).toHaveLength(ordersBefore + 1);
+    });
+  });
+
   describe('accepted (optional) on every other creating POST', () => {
     it('POST /v1/terms replays and creates one version', async () => {
       const key = `idem-terms-${randomUUID()}`;

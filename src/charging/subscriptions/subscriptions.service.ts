@@ -9,6 +9,7 @@ import {
   notFound,
   validationProblem,
 } from '../../common/errors/problem.exception';
+import { bindToIdempotencyKey, createdByEarlierAttempt } from '../../common/idempotency/idempotent-work';
 import { newId } from '../../common/ids';
 import {
   decodeCursor,
@@ -101,6 +102,13 @@ export class SubscriptionsService {
     input: CreateSubscriptionDto,
     testClockId: string | null,
   ): Promise<SubscriptionResponseDto> {
+    // An earlier request with this Idempotency-Key and body created the subscription, then crashed before its
+    // answer was recorded: finish what it started (the charge of what is due, at most once) and answer with it.
+    const earlier = createdByEarlierAttempt();
+    if (earlier !== null) {
+      await this.chargeNow(earlier);
+      return this.get(merchantId, earlier);
+    }
     const { token, scope } = await this.tokens.chargeable(merchantId, customerTokenId, this.em);
     const intervalCount = input.interval_count ?? 1;
     const now = this.clock.now();
@@ -204,6 +212,7 @@ export class SubscriptionsService {
       });
       await em.flush();
       await this.transitions.record(em, sub, { type: 'created' });
+      await bindToIdempotencyKey(em, id);
     });
     if (input.start_date <= today) await this.chargeNow(id);
     return this.get(merchantId, id);

@@ -33,6 +33,14 @@ export class IdempotencyKey {
   @Index()
   operationId?: string | null;
 
+  /**
+   * What a request with this key created, bound in the transaction that created it, for routes whose work commits
+   * before their answer is recorded (a subscription, which then charges): after a crash in between, the retry that
+   * takes over the key answers with this resource instead of creating a second one.
+   */
+  @Property({ type: 'text', nullable: true })
+  resourceId?: string | null;
+
   /** While a request other than a token order runs: until when it holds the key (after a crash, the lease ends). */
   @Property({ type: 'timestamptz', nullable: true })
   lockedUntil?: Date | null;

@@ -10,7 +10,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
+import { catchError, defer, from, lastValueFrom, mergeMap, type Observable, of } from 'rxjs';
 import { Clock } from '../clock/clock';
 import { EnvelopeCrypto } from '../crypto/envelope-crypto';
 import { ENCRYPTED_COLUMNS } from '../crypto/encrypted-columns';
@@ -22,12 +22,19 @@ import {
   requestInProgress,
 } from './idempotency.problems';
 import { claimKey, readKey, recordAnswer, releaseKey } from './idempotency.queries';
+import { holdingKey } from './idempotent-work';
 
 export const IDEMPOTENT_METADATA = 'autopay:idempotent';
 
 export interface IdempotentOptions {
   /** Required where the request can charge (400 naming the header without it); else optional. */
   required: boolean;
+  /**
+   * The route's work is writes to our own database only (no Klarna call, no charge): it runs in one transaction
+   * with its recorded answer, so a crash between the two leaves neither, and a retry after the lease does the
+   * work once. Routes that call out commit their own steps and cannot be wrapped.
+   */
+  atomic?: boolean;
 }
 
 /** What Fastify sends for a handler's object (its default serializer is JSON.stringify). */
@@ -51,7 +58,10 @@ const LEASE_MS = 5 * 60_000;
  * - the same key with another route, resource or body answers 422 `IDEMPOTENCY_KEY_REUSED`;
  * - while the first request runs, a repeat answers 409 `REQUEST_IN_PROGRESS` with Retry-After;
  * - when the handler fails, the key is given back (the routes create nothing on failure), so the caller may
- *   correct the request and send it again with the same key.
+ *   correct the request and send it again with the same key;
+ * - `atomic` routes (their work is writes to our database only) run in one transaction with the recorded answer:
+ *   a crash between work and answer cannot leave the work done and the key without its answer, which after the
+ *   lease would let a retry do the work a second time.
  *
  * Keys share one namespace per caller with token orders (table idempotency_keys) and are kept as long
  * (IDEMPOTENCY_RETENTION_HOURS).
@@ -97,36 +107,56 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
     return from(this.claim(em, scope, key!, requestHash)).pipe(
-      mergeMap((replay): Observable<unknown> => {
-        if (replay !== null) {
+      mergeMap((claimed): Observable<unknown> => {
+        if ('replay' in claimed) {
+          const { replay } = claimed;
           void reply
             .status(replay.status)
             .header('Content-Type', replay.contentType)
             .header('Idempotent-Replayed', 'true');
           return of(replay.body);
         }
-        return next.handle().pipe(
-          mergeMap(async (result) => {
-            const body = this.crypto.encrypt(JSON.stringify(result), idempotentAnswerAad(scope, key!));
-            await recordAnswer(em, [scope, key!, status, JSON_CONTENT_TYPE, body]);
-            return result;
-          }),
-          catchError(async (error: unknown) => {
-            await releaseKey(em, scope, key!);
-            throw error;
-          }),
+        const remember = async (target: EntityManager, result: unknown): Promise<unknown> => {
+          const body = this.crypto.encrypt(JSON.stringify(result), idempotentAnswerAad(scope, key!));
+          await recordAnswer(target, [scope, key!, status, JSON_CONTENT_TYPE, body]);
+          return result;
+        };
+        // The key is given back only when nothing was created (the handler, or the atomic transaction, failed).
+        const release = async (error: unknown): Promise<never> => {
+          await releaseKey(em, scope, key!);
+          throw error;
+        };
+        if (options.atomic) {
+          return defer(() =>
+            // The handler's services resolve the injected EntityManager to this transaction (next.handle() binds
+            // the handler to the current async context), so their writes commit with the answer or not at all.
+            this.em.transactional(async (tx) =>
+              remember(tx, await lastValueFrom(next.handle(), { defaultValue: undefined })),
+            ),
+          ).pipe(catchError(release));
+        }
+        // The work commits on its own. If its answer cannot be recorded, the key stays held (a retry gets 409
+        // until the lease ends) rather than being given back for a second run of committed work; the retry that
+        // takes the key over then learns what was created (createdByEarlierAttempt).
+        const held = { scope, key: key!, earlier: claimed.earlier };
+        return holdingKey(held, () => next.handle()).pipe(
+          catchError(release),
+          mergeMap((result) => remember(em, result)),
         );
       }),
     );
   }
 
-  /** Null when this request now holds the key; the stored answer for a replay; else throws 409 or 422. */
+  /**
+   * `earlier` when this request now holds the key (what a crashed earlier holder created, or null); the stored
+   * answer for a replay; else throws 409 or 422.
+   */
   private async claim(
     em: EntityManager,
     scope: string,
     key: string,
     requestHash: string,
-  ): Promise<{ status: number; contentType: string; body: string } | null> {
+  ): Promise<{ earlier: string | null } | { replay: { status: number; contentType: string; body: string } }> {
     // A key released between our claim and our read is claimed again; a few rounds are plenty.
     for (let round = 0; round < 3; round++) {
       const now = this.clock.now();
@@ -138,15 +168,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
         new Date(now.getTime() + this.retentionMs),
         new Date(now.getTime() + LEASE_MS),
       ]);
-      if (claimed) return null;
+      if (claimed) return { earlier: claimed.resource_id };
       const row = await readKey(em, scope, key);
       if (!row) continue;
       if (row.request_hash !== requestHash) throw idempotencyKeyReused();
       if (row.response_status !== null && row.response_body_enc !== null) {
         return {
-          status: row.response_status,
-          contentType: row.response_content_type!,
-          body: this.crypto.decrypt(row.response_body_enc, idempotentAnswerAad(scope, key)),
+          replay: {
+            status: row.response_status,
+            contentType: row.response_content_type!,
+            body: this.crypto.decrypt(row.response_body_enc, idempotentAnswerAad(scope, key)),
+          },
         };
       }
       const until = row.locked_until ? new Date(row.locked_until).getTime() : now.getTime() + 1000;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, sqlRowCount } from '../database/sql';
+import { sql, sqlOne, sqlRowCount } from '../database/sql';
 
 // Every hand-written statement of the generic idempotency mechanism (token orders claim keys in orders.queries).
 
@@ -14,11 +14,15 @@ export interface KeyRow {
 
 /**
  * Claims a key for a request: inserts it, or takes over a key whose earlier holder with the SAME request never
- * answered and whose lease ran out (a crash). True when this request now holds the key. `params`: scope, key,
+ * answered and whose lease ran out (a crash). Undefined when another request holds the key; else what an earlier
+ * holder created before it crashed (`resource_id`, null when none or when the key is new). `params`: scope, key,
  * request hash, now, expiry, lease end.
  */
-export async function claimKey(em: EntityManager, params: [string, string, string, Date, Date, Date]) {
-  const rows = await sql<{ key: string }>(
+export async function claimKey(
+  em: EntityManager,
+  params: [string, string, string, Date, Date, Date],
+): Promise<{ resource_id: string | null } | undefined> {
+  return sqlOne<{ resource_id: string | null }>(
     em,
     `insert into idempotency_keys (merchant_id, key, request_hash, order_id, created_at, expires_at, locked_until)
      values ($1, $2, $3, null, $4, $5, $6)
@@ -27,10 +31,9 @@ export async function claimKey(em: EntityManager, params: [string, string, strin
       where idempotency_keys.order_id is null and idempotency_keys.response_status is null
         and idempotency_keys.request_hash = excluded.request_hash
         and idempotency_keys.locked_until <= excluded.created_at
-     returning key`,
+     returning resource_id`,
     params,
   );
-  return rows.length === 1;
 }
 
 export async function readKey(em: EntityManager, scope: string, key: string): Promise<KeyRow | undefined> {
@@ -54,6 +57,24 @@ export async function recordAnswer(
             locked_until = null
       where merchant_id = $1 and key = $2 and order_id is null and response_status is null`,
     params,
+  );
+}
+
+/**
+ * Binds what the request holding the key created to the key, inside the transaction that creates it (see
+ * IdempotencyKey.resourceId).
+ */
+export async function bindResource(
+  em: EntityManager,
+  scope: string,
+  key: string,
+  resourceId: string,
+): Promise<void> {
+  await sqlRowCount(
+    em,
+    `update idempotency_keys set resource_id = $3
+      where merchant_id = $1 and key = $2 and order_id is null and response_status is null`,
+    [scope, key, resourceId],
   );
 }
 

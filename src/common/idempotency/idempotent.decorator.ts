@@ -28,7 +28,10 @@ export function ApiIdempotencyKey(required: boolean, what = 'request'): MethodDe
  */
 export function Idempotent(options: IdempotentOptions & { what?: string }): MethodDecorator {
   return applyDecorators(
-    SetMetadata(IDEMPOTENT_METADATA, { required: options.required } satisfies IdempotentOptions),
+    SetMetadata(IDEMPOTENT_METADATA, {
+      required: options.required,
+      atomic: options.atomic ?? false,
+    } satisfies IdempotentOptions),
     UseInterceptors(IdempotencyInterceptor),
     ApiIdempotencyKey(options.required, options.what),
   );

@@ -30,7 +30,7 @@ export class WebhookEndpointsController {
 
   @Post()
   @Auth('merchant')
-  @Idempotent({ required: false, what: 'webhook endpoint' })
+  @Idempotent({ required: false, atomic: true, what: 'webhook endpoint' })
   @ApiOperation({
     summary: 'Register a webhook endpoint (the signing secret is shown once)',
     description:

@@ -25,7 +25,7 @@ export class AdminApiKeysController {
   @Post()
   @Auth('admin')
   @Audited('api_key.create')
-  @Idempotent({ required: false, what: 'API key' })
+  @Idempotent({ required: false, atomic: true, what: 'API key' })
   @ApiOperation({ summary: 'Issue a platform key (admin or auditor); the secret is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiBodyExamples(CreatePlatformApiKeyDto, CREATE_PLATFORM_API_KEY_EXAMPLES)

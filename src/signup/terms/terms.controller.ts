@@ -24,7 +24,7 @@ export class TermsController {
 
   @Post()
   @Auth('merchant')
-  @Idempotent({ required: false, what: 'terms version' })
+  @Idempotent({ required: false, atomic: true, what: 'terms version' })
   @ApiOperation({ summary: 'Create the next version of a terms document, as a draft' })
   @ApiCreatedResponse({ type: TermsDto })
   @ApiBadRequestResponse({ type: ProblemDto })

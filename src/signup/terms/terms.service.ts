@@ -27,35 +27,38 @@ export class TermsService {
   async create(merchantId: string, input: CreateTermsDto): Promise<TermsDto> {
     const scope = checkScope(input.intended_use, input.scope);
     const key = input.key ?? 'default';
-    // Two concurrent creates may pick the same next version; the unique constraint decides and we try again.
+    // Two concurrent creates may pick the same next version; the unique constraint decides and we try again. Each
+    // attempt is a transaction of its own, or a savepoint inside the caller's (an Idempotency-Key's, which commits
+    // the answer with the terms), so a lost race rolls back only that attempt.
     for (let attempt = 1; ; attempt++) {
-      const em = this.em.fork();
-      const latest = await em.findOne(
-        Terms,
-        { merchant: merchantId, key, locale: input.locale },
-        { orderBy: { version: 'desc' }, fields: ['version'] },
-      );
-      const now = this.clock.now();
-      const terms = em.create(Terms, {
-        id: newId('trm', this.clock.nowMs()),
-        merchant: em.getReference(Merchant, merchantId),
-        key,
-        locale: input.locale,
-        version: (latest?.version ?? 0) + 1,
-        status: 'draft',
-        title: input.title,
-        body: input.body,
-        intendedUse: input.intended_use,
-        scope,
-        autoCapture: input.auto_capture ?? null,
-        contentSha256: '',
-        createdAt: now,
-        updatedAt: now,
-      });
-      terms.contentSha256 = contentHash(terms);
       try {
-        await em.flush();
-        return this.map(terms);
+        return await this.em.transactional(async (em) => {
+          const latest = await em.findOne(
+            Terms,
+            { merchant: merchantId, key, locale: input.locale },
+            { orderBy: { version: 'desc' }, fields: ['version'] },
+          );
+          const now = this.clock.now();
+          const terms = em.create(Terms, {
+            id: newId('trm', this.clock.nowMs()),
+            merchant: em.getReference(Merchant, merchantId),
+            key,
+            locale: input.locale,
+            version: (latest?.version ?? 0) + 1,
+            status: 'draft',
+            title: input.title,
+            body: input.body,
+            intendedUse: input.intended_use,
+            scope,
+            autoCapture: input.auto_capture ?? null,
+            contentSha256: '',
+            createdAt: now,
+            updatedAt: now,
+          });
+          terms.contentSha256 = contentHash(terms);
+          await em.flush();
+          return this.map(terms);
+        });
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= VERSION_ATTEMPTS) throw error;
       }

@@ -17,6 +17,7 @@ import { Migration20261205110000_api_key_notify } from './Migration2026120511000
 import { Migration20261205111223_order_money } from './Migration20261205111223_order_money';
 import { Migration20261205111731_redirect_urls } from './Migration20261205111731_redirect_urls';
 import { Migration20261206012302_terms_auto_capture } from './Migration20261206012302_terms_auto_capture';
+import { Migration20261207174551_idempotency_resource } from './Migration20261207174551_idempotency_resource';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129105701_initial', class: Migration20261129105701_initial },
@@ -45,4 +46,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205111223_order_money', class: Migration20261205111223_order_money },
   { name: 'Migration20261205111731_redirect_urls', class: Migration20261205111731_redirect_urls },
   { name: 'Migration20261206012302_terms_auto_capture', class: Migration20261206012302_terms_auto_capture },
+  {
+    name: 'Migration20261207174551_idempotency_resource',
+    class: Migration20261207174551_idempotency_resource,
+  },
 ];
