@@ -268,6 +268,43 @@ describe('money: refunds and cancels by an admin, in the audit log', () => {
     expect(await auditEntries(requestId)).toHaveLength(2);
   });
 
+  it('never records an admin refund without its audit entry: with the log unavailable the outcome waits for it', async () => {
+    const order = await placedOrder(t, key, { autoCapture: true });
+    const completer = t.app.get(MoneyCompleterJob);
+    const operation = async () =>
+      (
+        await t.db.query<{ id: string; status: string }>(
+          "SELECT id, status FROM order_operations WHERE order_id = $1 AND kind = 'refund'",
+          [order.id],
+        )
+      ).rows[0];
+
+    // Klarna refunds, but the entry cannot be written with the outcome, so the outcome is not recorded either
+    // (the request's own entry after it fails as well: 500, and nothing of it is lost).
+    const res = await withAuditInsertsRefused(t.db, () => adminPost(order.id, 'refunds', { amount: 300 }));
+    expect(res.status).toBe(500);
+    expect((await klarnaOrder(t, order.klarna_order_id)).refunded_amount).toBe(300);
+    const op = await operation();
+    expect(op.status).toBe('unknown');
+    expect(await auditEntries(res.headers.get('x-request-id'))).toEqual([]);
+
+    // Once the log takes entries again, the completer records the outcome and its entry together.
+    (t.clock as FakeClock).advance(10 * 60_000);
+    await completer.runOnce();
+    expect((await operation()).status).toBe('succeeded');
+    expect(await auditEntries(res.headers.get('x-request-id'))).toEqual([
+      expect.objectContaining({
+        action: 'order.refund.settled',
+        actor_key_id: adminKeyId,
+        target_id: order.id,
+        status: 201,
+        params: expect.objectContaining({
+          outcome: { id: op.id, type: 'refund', status: 'succeeded', amount: 300, error_code: null },
+        }),
+      }),
+    ]);
+  });
+
   it('says in the audit log when the service gives up on a 202 cancel (a repeat gets 409 OUTCOME_UNKNOWN)', async () => {
     const { order, res, requestId } = await lostAdminOperation('cancel');
     (t.clock as FakeClock).advance(21 * 3_600_000);

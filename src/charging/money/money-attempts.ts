@@ -23,6 +23,7 @@ import {
 } from './money.queries';
 import type { OrderOperation } from './order-operation.entity';
 import { AuditService } from '../../evidence/audit/audit.service';
+import { pendingAuditEntry } from '../../evidence/audit/audit-in-outcome';
 import { adminFollowUp } from './admin-follow-up';
 
 export type OperationSettled =
@@ -165,10 +166,16 @@ export class MoneyAttempts {
             body: JSON.stringify(dto),
           }
         : problemAnswer(klarnaRefused(operation, apiError), operation.requestId ?? 'unknown');
-    // An admin's operation that its request left unknown (202): the audit log gets the outcome, in the same
-    // transaction as the outcome itself.
+    // The audit log gets an admin's outcome in the same transaction as the outcome itself: the request's own entry
+    // when its request records it, a follow-up when the completer settles what its request left unknown (202).
+    const requestEntry =
+      target.origin === 'request'
+        ? pendingAuditEntry(operation.requestId ?? null, answer.status, answer.body)
+        : null;
     const followUp =
-      target.origin === 'completer' ? adminFollowUp(operation, 'settled', answer.status) : null;
+      target.origin === 'completer'
+        ? adminFollowUp(operation, 'settled', answer.status)
+        : (requestEntry?.record ?? null);
     const record = (em: EntityManager) =>
       finalizeOperation(
         em,
@@ -200,6 +207,7 @@ export class MoneyAttempts {
             return first;
           })
         : await record(this.em);
+      if (won) requestEntry?.committed();
       if (!won) {
         const stored = await storedOperationAnswer(this.em.fork(), operation.id);
         if (stored) return { kind: 'final', operation, answer: stored };

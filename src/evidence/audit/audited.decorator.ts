@@ -9,8 +9,9 @@ export interface AuditSpec {
   target?: string;
   /**
    * A write that must not run inside the audit transaction, because it commits on its own before it calls out
-   * (a money operation commits its attempt, then calls Klarna). Its entry is inserted on its own once the handler
-   * has answered, before the answer is sent (refusals too, best effort); see docs/money.md for the trade-off.
+   * (a money operation commits its attempt, then calls Klarna). Its entry is inserted in the transaction that
+   * records the operation's outcome (audit-in-outcome.ts); where the request records no outcome (a refusal, a
+   * replay, 202), once the handler has answered, before the answer is sent. See docs/money.md.
    */
   ownTransaction?: true;
   /** Fields of the answer (or the problem's `code`) kept in the entry as `params.outcome`. */
