@@ -7,6 +7,10 @@ export const ADMIN_AUDIT_OUTCOME = ['id', 'type', 'status', 'amount', 'error_cod
 
 const ADMIN_ACTOR = 'admin:';
 
+/** The admin's money routes (AdminMoneyController): the follow-up names the route its request came by. */
+export const ADMIN_ORDERS_ROUTE = 'admin/v1/orders';
+export const ADMIN_ROUTE_OF_KIND = { refund: ':order_id/refunds', cancel: ':order_id/cancel' } as const;
+
 /**
  * The audit log's follow-up entry for an admin's refund or cancel whose request was answered 202 (outcome unknown)
  * and that the money completer settled later (`order.refund.settled`), or gave up on after 20 h
@@ -27,7 +31,7 @@ export function adminFollowUp(
     actorRole: 'admin',
     action: `order.${op.kind}.${event}`,
     method: 'POST',
-    route: op.kind === 'refund' ? '/admin/v1/orders/:order_id/refunds' : '/admin/v1/orders/:order_id/cancel',
+    route: `/${ADMIN_ORDERS_ROUTE}/${ADMIN_ROUTE_OF_KIND[op.kind]}`,
     targetId: op.orderId,
     params: {
       path: { order_id: op.orderId },

@@ -15,7 +15,7 @@ import { ProblemDto } from '../../common/errors/problem.dto';
 import { CreateRefundDto, OperationDto, OrderDetailDto } from './dto/money.dto';
 import { CancelDocs, prepareReply, RefundDocs, refundRequest } from './money-http';
 import { MoneyService, type OperationRequest } from './money.service';
-import { ADMIN_AUDIT_OUTCOME } from './admin-follow-up';
+import { ADMIN_AUDIT_OUTCOME, ADMIN_ORDERS_ROUTE, ADMIN_ROUTE_OF_KIND } from './admin-follow-up';
 
 const ADMIN =
   ' An admin acts on any merchant’s order: the operation records actor `admin:<key id>`, and the audit log ' +
@@ -28,7 +28,7 @@ const ADMIN =
  * transaction around the handler would hold open (and roll back with an entry that failed).
  */
 @ApiTags('admin: orders')
-@Controller('admin/v1/orders')
+@Controller(ADMIN_ORDERS_ROUTE)
 export class AdminMoneyController {
   constructor(private readonly money: MoneyService) {}
 
@@ -48,7 +48,7 @@ export class AdminMoneyController {
     return this.money.get(null, orderId);
   }
 
-  @Post(':order_id/refunds')
+  @Post(ADMIN_ROUTE_OF_KIND.refund)
   @Auth('admin')
   @Audited('order.refund', { target: 'order_id', ownTransaction: true, outcome: ADMIN_AUDIT_OUTCOME })
   @RefundDocs('Refund (part of) any merchant’s captured order, as an admin', ADMIN)
@@ -63,7 +63,7 @@ export class AdminMoneyController {
     return this.operate(admin, orderId, idempotencyKey, request, reply, refundRequest(body));
   }
 
-  @Post(':order_id/cancel')
+  @Post(ADMIN_ROUTE_OF_KIND.cancel)
   @HttpCode(200)
   @Auth('admin')
   @Audited('order.cancel', { target: 'order_id', ownTransaction: true, outcome: ADMIN_AUDIT_OUTCOME })
