@@ -98,6 +98,7 @@ export class AdminMoneyController {
       idempotencyKey!,
       operation,
       String(request.id),
+      request.pendingAuditEntry,
     );
     return JSON.parse(prepareReply(result, reply).body) as OperationDto;
   }

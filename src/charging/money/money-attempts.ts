@@ -23,7 +23,7 @@ import {
 } from './money.queries';
 import type { OrderOperation } from './order-operation.entity';
 import { AuditService } from '../../evidence/audit/audit.service';
-import { pendingAuditEntry } from '../../evidence/audit/audit-in-outcome';
+import type { PendingAuditEntry } from '../../evidence/audit/audit-in-outcome';
 import { adminFollowUp } from './admin-follow-up';
 
 export type OperationSettled =
@@ -38,6 +38,8 @@ export interface OperationTarget {
   attempt: number;
   credentials: KlarnaCredentials;
   origin: 'request' | 'completer';
+  /** An admin's request: its audit entry, written in the transaction that records the outcome. */
+  auditEntry?: PendingAuditEntry;
 }
 
 /**
@@ -168,14 +170,13 @@ export class MoneyAttempts {
         : problemAnswer(klarnaRefused(operation, apiError), operation.requestId ?? 'unknown');
     // The audit log gets an admin's outcome in the same transaction as the outcome itself: the request's own entry
     // when its request records it, a follow-up when the completer settles what its request left unknown (202).
-    const requestEntry =
-      target.origin === 'request'
-        ? pendingAuditEntry(operation.requestId ?? null, answer.status, answer.body)
-        : null;
+    const requestEntry = target.origin === 'request' ? target.auditEntry : undefined;
     const followUp =
       target.origin === 'completer'
         ? adminFollowUp(operation, 'settled', answer.status)
-        : (requestEntry?.record ?? null);
+        : requestEntry && !requestEntry.recorded
+          ? requestEntry.build(answer.status, JSON.parse(answer.body))
+          : null;
     const record = (em: EntityManager) =>
       finalizeOperation(
         em,
@@ -207,7 +208,7 @@ export class MoneyAttempts {
             return first;
           })
         : await record(this.em);
-      if (won) requestEntry?.committed();
+      if (won && followUp && requestEntry) requestEntry.recorded = true;
       if (!won) {
         const stored = await storedOperationAnswer(this.em.fork(), operation.id);
         if (stored) return { kind: 'final', operation, answer: stored };

@@ -1,4 +1,5 @@
 import { ConfigService } from '@nestjs/config';
+import type { PendingAuditEntry } from '../../evidence/audit/audit-in-outcome';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
@@ -58,6 +59,8 @@ export interface OperationContext {
   requestId: string;
   /** `merchant` or `admin:<key id>`. */
   actor: string;
+  /** An admin's request: its audit entry, written in the transaction that records the outcome. */
+  auditEntry?: PendingAuditEntry;
 }
 
 /** The HTTP answer of an operation request: a rendered answer (sent as is) or a problem. */
@@ -132,6 +135,7 @@ export class MoneyService {
         attempt: 1,
         credentials,
         origin: 'request',
+        auditEntry: context.auditEntry,
       });
       return answerOf(settled, context.actor.startsWith('admin:') ? '/admin/v1/orders/' : '/v1/orders/');
     }
@@ -154,12 +158,14 @@ export class MoneyService {
     idempotencyKey: string,
     request: OperationRequest,
     requestId: string,
+    auditEntry?: PendingAuditEntry,
   ): Promise<OperationAnswer> {
     const order = await this.em.fork().findOne(Order, { id: orderId }, { fields: ['merchant'] });
     if (!order) throw notFound('Order', orderId);
     return this.operate(order.merchant.id, orderId, adminIdempotencyKey(idempotencyKey), request, {
       requestId,
       actor: `admin:${adminKeyId}`,
+      auditEntry,
     });
   }
 

@@ -24,6 +24,7 @@ import {
   SubscriptionQueryDto,
 } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
+import { HeldIdempotencyKey, type HeldKey } from '../../common/idempotency/idempotent-work';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiBodyExamples } from '../../common/openapi/body-examples';
 import { CREATE_SUBSCRIPTION_EXAMPLES, DUNNING_POLICY_EXAMPLES } from '../charging.examples';
@@ -56,8 +57,9 @@ export class SubscriptionsController {
     @CurrentMerchantId() merchantId: string,
     @Param('customer_token_id') customerTokenId: string,
     @Body() body: CreateSubscriptionDto,
+    @HeldIdempotencyKey() held: HeldKey | undefined,
   ): Promise<SubscriptionResponseDto> {
-    return this.subscriptions.create(merchantId, customerTokenId, body);
+    return this.subscriptions.create(merchantId, customerTokenId, body, held);
   }
 
   @Get('subscriptions')

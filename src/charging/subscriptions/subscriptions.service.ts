@@ -9,7 +9,7 @@ import {
   notFound,
   validationProblem,
 } from '../../common/errors/problem.exception';
-import { bindToIdempotencyKey, createdByEarlierAttempt } from '../../common/idempotency/idempotent-work';
+import { bindToIdempotencyKey, type HeldKey } from '../../common/idempotency/idempotent-work';
 import { newId } from '../../common/ids';
 import {
   decodeCursor,
@@ -89,11 +89,14 @@ export class SubscriptionsService {
     merchantId: string,
     customerTokenId: string,
     input: CreateSubscriptionDto,
+    held?: HeldKey,
   ): Promise<SubscriptionResponseDto> {
     const clockId = input.test_clock;
-    if (clockId === undefined) return this.createNow(merchantId, customerTokenId, input, null);
+    if (clockId === undefined) return this.createNow(merchantId, customerTokenId, input, null, held);
     const frozenTime = await this.testClocks.frozenTimeFor(merchantId, clockId);
-    return Clock.runFrozenAt(frozenTime, () => this.createNow(merchantId, customerTokenId, input, clockId));
+    return Clock.runFrozenAt(frozenTime, () =>
+      this.createNow(merchantId, customerTokenId, input, clockId, held),
+    );
   }
 
   private async createNow(
@@ -101,10 +104,11 @@ export class SubscriptionsService {
     customerTokenId: string,
     input: CreateSubscriptionDto,
     testClockId: string | null,
+    held: HeldKey | undefined,
   ): Promise<SubscriptionResponseDto> {
     // An earlier request with this Idempotency-Key and body created the subscription, then crashed before its
     // answer was recorded: finish what it started (the charge of what is due, at most once) and answer with it.
-    const earlier = createdByEarlierAttempt();
+    const earlier = held?.earlier ?? null;
     if (earlier !== null) {
       await this.chargeNow(earlier);
       return this.get(merchantId, earlier);
@@ -212,7 +216,7 @@ export class SubscriptionsService {
       });
       await em.flush();
       await this.transitions.record(em, sub, { type: 'created' });
-      await bindToIdempotencyKey(em, id);
+      await bindToIdempotencyKey(em, held, id);
     });
     if (input.start_date <= today) await this.chargeNow(id);
     return this.get(merchantId, id);

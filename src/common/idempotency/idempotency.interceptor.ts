@@ -22,7 +22,7 @@ import {
   requestInProgress,
 } from './idempotency.problems';
 import { claimKey, readKey, recordAnswer, releaseKey } from './idempotency.queries';
-import { holdingKey } from './idempotent-work';
+import type { HeldKey } from './idempotent-work';
 
 export const IDEMPOTENT_METADATA = 'autopay:idempotent';
 
@@ -137,9 +137,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         // The work commits on its own. If its answer cannot be recorded, the key stays held (a retry gets 409
         // until the lease ends) rather than being given back for a second run of committed work; the retry that
-        // takes the key over then learns what was created (createdByEarlierAttempt).
-        const held = { scope, key: key!, earlier: claimed.earlier };
-        return holdingKey(held, () => next.handle()).pipe(
+        // takes the key over then learns what was created (@HeldIdempotencyKey).
+        const held: HeldKey = { scope, key: key!, earlier: claimed.earlier };
+        request.heldIdempotencyKey = held;
+        return next.handle().pipe(
           catchError(release),
           mergeMap((result) => remember(em, result)),
         );

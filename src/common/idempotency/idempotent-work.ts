@@ -1,36 +1,44 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { bindResource } from './idempotency.queries';
 
 /** The Idempotency-Key a request holds while its handler runs (set by IdempotencyInterceptor). */
-interface HeldKey {
+export interface HeldKey {
   scope: string;
   key: string;
-  /** What an earlier holder of the key created before it crashed without an answer; null when none. */
+  /**
+   * What an earlier request with this key and the same body created before it crashed (its answer was never
+   * recorded, its lease ran out): the route answers with that resource instead of creating a second one. Null
+   * when there was none.
+   */
   earlier: string | null;
 }
 
-const held = new AsyncLocalStorage<HeldKey>();
-
-/** Runs `work` (the handler) as the holder of the key. */
-export function holdingKey<T>(key: HeldKey, work: () => T): T {
-  return held.run(key, work);
+declare module 'fastify' {
+  interface FastifyRequest {
+    heldIdempotencyKey?: HeldKey;
+  }
 }
 
 /**
- * For a route whose work commits before its answer is recorded: the id of what an earlier request with this
- * Idempotency-Key and the same body created before it crashed (its answer was never recorded, its lease ran out).
- * The route answers with that resource instead of creating a second one. Null without a key or such a request.
+ * The key the request holds, for a route whose work commits before its answer is recorded; undefined when the
+ * request came without one. (A request property, not an AsyncLocalStorage: on Node 20 every enabled one costs
+ * every promise of every request.)
  */
-export function createdByEarlierAttempt(): string | null {
-  return held.getStore()?.earlier ?? null;
-}
+export const HeldIdempotencyKey = createParamDecorator(
+  (_: unknown, context: ExecutionContext): HeldKey | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().heldIdempotencyKey,
+);
 
 /**
  * Binds the resource this request creates to its Idempotency-Key; call it inside the transaction that creates
  * the resource, so that the two commit together. Does nothing without a key.
  */
-export async function bindToIdempotencyKey(em: EntityManager, resourceId: string): Promise<void> {
-  const key = held.getStore();
-  if (key) await bindResource(em, key.scope, key.key, resourceId);
+export async function bindToIdempotencyKey(
+  em: EntityManager,
+  held: HeldKey | undefined,
+  resourceId: string,
+): Promise<void> {
+  if (held) await bindResource(em, held.scope, held.key, resourceId);
 }

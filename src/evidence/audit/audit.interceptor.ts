@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, from, lastValueFrom, mergeMap, type Observable, throwError, catchError } from 'rxjs';
 import { auditRecordOf, isAdminRoute, READ_METHODS, statusOf } from './audit-request';
 import { AuditService } from './audit.service';
-import { type PendingAuditEntry, withPendingAuditEntry } from './audit-in-outcome';
+import type { PendingAuditEntry } from './audit-in-outcome';
 
 /**
  * Records every authenticated request to an `/admin/**` route in the audit log, with its outcome (`@Audited` puts it on
@@ -16,7 +16,7 @@ import { type PendingAuditEntry, withPendingAuditEntry } from './audit-in-outcom
  *   the caller gets a 500 instead of the data, so no consent evidence leaves unrecorded.
  * - Writes marked `ownTransaction` (@Audited: an admin's refund or cancel, which commits its attempt before it
  *   calls Klarna) have their entry inserted in the transaction that records the operation's outcome
- *   (pendingAuditEntry), so no outcome is recorded without it, a crash after that commit included. Where no
+ *   (request.pendingAuditEntry), so no outcome is recorded without it, a crash after that commit included. Where no
  *   outcome was recorded (a refusal before anything was sent, a replay, an outcome not yet known: 202) the entry
  *   is inserted once the handler has answered, before the answer is sent.
  * - Requests that fail (validation, not found, rolled back) are recorded with their status, best effort.
@@ -44,11 +44,11 @@ export class AuditInterceptor implements NestInterceptor {
 
     if (request.routeOptions.config?.audit?.ownTransaction) {
       const entry: PendingAuditEntry = {
-        requestId: String(request.id),
         build: (status, answer) => auditRecordOf(request, principal, status, answer),
         recorded: false,
       };
-      return withPendingAuditEntry(entry, () => next.handle()).pipe(
+      request.pendingAuditEntry = entry;
+      return next.handle().pipe(
         mergeMap(async (result: unknown) => {
           if (!entry.recorded) {
             await this.audit.record(this.em, auditRecordOf(request, principal, reply.statusCode, result));
