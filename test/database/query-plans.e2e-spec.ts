@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrdersService, type TokenOrderInput } from '../../src/charging/orders/orders.service';
-import { type FinalOutcome, recordOutcomes } from '../../src/charging/orders/orders.queries';
+import { finalizeOperation } from '../../src/charging/money/money.queries';
+import { type FinalOutcome, recordOutcomes, releaseAttempt } from '../../src/charging/orders/orders.queries';
 import { settleChargedCycles } from '../../src/charging/subscriptions/subscriptions.queries';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import { activeToken, orderBody } from '../orders/orders-helpers';
@@ -67,6 +68,20 @@ describe('plans of the batch-finishing statements', () => {
     );
     expect(rows).toHaveLength(16);
     return rows;
+  }
+
+  /** Statistics taken when none of the seeded rows was unknown; then 16 are (the statistics lag behind). */
+  async function oneMadeUnknownAfterAnalyze(table: string, idPrefix: string) {
+    await t.db.query(`update ${table} set status = 'succeeded', next_attempt_at = null where id like $1`, [
+      `${idPrefix}%`,
+    ]);
+    await t.db.query(`analyze ${table}`);
+    const { rows } = await t.db.query<{ id: string }>(
+      `update ${table} set status = 'unknown', next_attempt_at = now()
+        where id in (select id from ${table} where id like $1 order by id limit 16) returning id`,
+      [`${idPrefix}%`],
+    );
+    return rows[0];
   }
 
   async function indexesOfPlan(statement: { text: string; values: unknown[] }): Promise<string[]> {
@@ -171,5 +186,45 @@ describe('plans of the batch-finishing statements', () => {
 
     expect(indexes).toContain('subscription_cycles_pkey');
     expect(indexes).not.toContain('subscription_cycles_due_index');
+  });
+  it('finds one order or money operation that must still be unknown by its primary key', async () => {
+    // 4,000 refunds of the seed order, analyzed when none was unknown; then 16 of them are (statistics lag).
+    await t.db.query(
+      `insert into order_operations (id, order_id, merchant_id, kind, source, status, amount, actor, attempts,
+                                     next_attempt_at, created_at, updated_at)
+       select 'opr_plan' || lpad(i::text, 22, '0'), $1, $2, 'refund', 'api',
+              'succeeded', 1, 'merchant', 1, null, now(), now()
+         from generate_series(1, 4000) as i`,
+      [orderId, merchantId],
+    );
+    const operation = await oneMadeUnknownAfterAnalyze('order_operations', 'opr_plan');
+    const finalize = await indexesOfPlan(
+      await captured((em) =>
+        finalizeOperation(
+          em,
+          {
+            id: operation.id,
+            orderId,
+            merchantId,
+            kind: 'refund',
+            amount: 1,
+            status: 'succeeded',
+            klarnaId: 'refund-1',
+            errorCode: null,
+            errorMessage: null,
+          },
+          { status: 201, contentType: 'application/json', body: '{}' },
+          new Date(),
+          { merchantId, type: 'order.refunded', data: { id: orderId } },
+        ),
+      ),
+    );
+    expect(finalize).toContain('order_operations_pkey');
+    expect(finalize).not.toContain('order_operations_unknown_next_attempt_at_index');
+
+    const order = await oneMadeUnknownAfterAnalyze('orders', 'ord_plan');
+    const release = await indexesOfPlan(await captured((em) => releaseAttempt(em, order.id, 1)));
+    expect(release).toContain('orders_pkey');
+    expect(release).not.toContain('orders_unknown_next_attempt_at_index');
   });
 });

@@ -151,12 +151,19 @@ export async function claimOperation(
   return row.claimed === 1 ? 'claimed' : row.versioned === 1 ? 'key_taken' : 'version_changed';
 }
 
-/** Gives key and operation back when Klarna certainly never saw this attempt (and nobody took it over). */
+/**
+ * Gives key and operation back when Klarna certainly never saw this attempt (and nobody took it over).
+ *
+ * This file's statements that find one operation by id while it is still unknown compare the status to
+ * `(select 'unknown')`, a value the planner learns only when the statement runs: against the constant it may
+ * reach the row through the partial index of unknown operations, scanning it whole with the id as a filter, dead
+ * entries and all (issue #16; test/database/query-plans).
+ */
 export async function releaseOperation(em: EntityManager, id: string, attempt: number): Promise<boolean> {
   const rows = await sql<{ id: string }>(
     em,
     `with released as (
-         delete from order_operations where id = $1 and status = 'unknown' and attempts = $2 returning id)
+         delete from order_operations where id = $1 and status = (select 'unknown') and attempts = $2 returning id)
        delete from idempotency_keys where operation_id in (select id from released) returning operation_id as id`,
     [id, attempt],
   );
@@ -175,7 +182,7 @@ export async function rescheduleOperation(
   await sql(
     em,
     `update order_operations set next_attempt_at = $3, last_error = $4, updated_at = $5
-      where id = $1 and status = 'unknown' and attempts = $2`,
+      where id = $1 and status = (select 'unknown') and attempts = $2`,
     [id, attempt, nextAttemptAt, reason, now],
   );
 }
@@ -216,7 +223,7 @@ export async function finalizeOperation(
          update order_operations set status = ${p(op.status)}, klarna_id = ${p(op.klarnaId)},
                 error_code = ${p(op.errorCode)}, error_message = ${p(op.errorMessage)},
                 next_attempt_at = null, last_error = null, completed_at = ${at}, updated_at = ${at}
-          where id = ${p(op.id)} and status = 'unknown' returning id, order_id, kind, amount),
+          where id = ${p(op.id)} and status = (select 'unknown') returning id, order_id, kind, amount),
        m as (
          update orders o set
                 captured_amount = o.captured_amount + case when f.kind = 'capture' then f.amount else 0 end,

@@ -171,12 +171,16 @@ export async function claimTokenOrders(
   );
 }
 
-/** Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). */
+/**
+ * Gives the key back when Klarna certainly never saw this attempt (and nobody took it over meanwhile). The status is
+ * compared to `(select 'unknown')`, not to the constant, so that only the primary key finds the order (see
+ * finalizedCtes).
+ */
 export async function releaseAttempt(em: EntityManager, orderId: string, attempt: number): Promise<boolean> {
   const rows = await sql<{ id: string }>(
     em,
     `with released as (
-         delete from orders where id = $1 and status = 'unknown' and attempts = $2 returning id)
+         delete from orders where id = $1 and status = (select 'unknown') and attempts = $2 returning id)
        delete from idempotency_keys where order_id in (select id from released) returning order_id as id`,
     [orderId, attempt],
   );
