@@ -157,7 +157,7 @@ export async function claimOperation(
  * This file's statements that find one operation by id while it is still unknown compare the status to
  * `(select 'unknown')`, a value the planner learns only when the statement runs: against the constant it may
  * reach the row through the partial index of unknown operations, scanning it whole with the id as a filter, dead
- * entries and all (issue #16; test/database/query-plans).
+ * entries and all (issue #16; test/database/query-plans.e2e-spec.ts).
  */
 export async function releaseOperation(em: EntityManager, id: string, attempt: number): Promise<boolean> {
   const rows = await sql<{ id: string }>(
