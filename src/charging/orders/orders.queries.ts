@@ -258,16 +258,16 @@ function finalizedCtes(
              ${p(order.redirectUrl)}::text, ${p(order.errorCode)}::text, ${p(order.errorMessage)}::text,
              ${p(order.klarnaCorrelationId)}::text, ${p(placed)}::boolean, ${p(order.merchantId)}::text,
              ${p(order.idempotencyKey)}::text, ${p(answer.status)}::int, ${p(answer.contentType)}::text,
-             ${p(answer.body)}::text, 'unknown')`;
+             ${p(answer.body)}::text)`;
   });
-  // `was` (the status an order must still have) is a column of the materialized `v`, not a constant: against the
-  // constant the planner reached the orders through the partial index of unknown orders, which under load holds
-  // thousands of dead entries between vacuums (issue #16, measured: 5.7 of 6.6 ms per batch of 16 in a
-  // subscription run, growing with the run). Against a column, only the primary key can find them.
+  // The status is compared to `(select 'unknown')`, a value the planner learns only when the statement runs: against
+  // the constant it reached the orders through the partial index of unknown orders, which under load holds thousands
+  // of dead entries between vacuums (issue #16, measured: 5.7 of 6.6 ms per batch of 16 in a subscription run,
+  // growing with the run). Without a constant to match the index's predicate, only the primary key finds them.
   return `
     v (id, status, klarna_order_id, fraud_status, authorized_payment_method, redirect_url, error_code, error_message,
-       klarna_correlation_id, placed, merchant_id, key, response_status, response_content_type, response_body, was)
-      as materialized (values ${rows.join(', ')}),
+       klarna_correlation_id, placed, merchant_id, key, response_status, response_content_type, response_body)
+      as (values ${rows.join(', ')}),
     o as (
       update orders set status = v.status, klarna_order_id = v.klarna_order_id, fraud_status = v.fraud_status,
              authorized_payment_method = v.authorized_payment_method, redirect_url = v.redirect_url,
@@ -277,7 +277,7 @@ function finalizedCtes(
              captured_amount = case when v.placed and orders.auto_capture then orders.order_amount else 0 end,
              authorization_expires_at = case when v.placed then ${authorizationExpiresAt}::timestamptz end
         from v
-       where orders.id = v.id and orders.status = v.was returning orders.id),
+       where orders.id = v.id and orders.status = (select 'unknown') returning orders.id),
     k as (
       update idempotency_keys ik set response_status = v.response_status,
              response_content_type = v.response_content_type, response_body = v.response_body

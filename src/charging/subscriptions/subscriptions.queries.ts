@@ -194,10 +194,9 @@ export function releaseCycles(
 ): Promise<number> {
   return sqlRowCount(
     em,
-    // The lock token alone (never a constant status, see settleChargedCycles): a cycle that holds this worker's
-    // token is `charging`, as settling clears the token.
+    // `(select 'charging')`, not the constant: see settleChargedCycles.
     `update subscription_cycles set next_attempt_at = $1, updated_at = $1
-      where id = any($2::text[]) and lock_token = $3`,
+      where id = any($2::text[]) and lock_token = $3 and status = (select 'charging')`,
     [now, ids, lockToken],
   );
 }
@@ -210,20 +209,17 @@ export function settleChargedCycles(
 ): Promise<{ id: string; subscription_id: string }[]> {
   const { values, p } = sqlParams();
   const at = p(now);
-  const rows = items.map(
-    ([id, lock, order]) => `(${p(id)}::text, ${p(lock)}::text, ${p(order)}::text, 'charging')`,
-  );
-  // `was` is a column of a materialized CTE, not a constant, so that only the primary key finds the cycles: against
-  // `status = 'charging'` the planner walked the partial due index, dead entries and all (up to 40,000 per batch in
-  // a run of 20,000; issue #16).
+  const rows = items.map(([id, lock, order]) => `(${p(id)}::text, ${p(lock)}::text, ${p(order)}::text)`);
+  // `(select 'charging')`, a value the planner learns only when the statement runs, so that only the primary key
+  // finds the cycles: against the constant it walked the partial due index, dead entries and all (up to 40,000 per
+  // batch in a run of 20,000; issue #16).
   return sql<{ id: string; subscription_id: string }>(
     em,
-    `with v (id, lock_token, order_id, was) as materialized (values ${rows.join(', ')})
-     update subscription_cycles c
+    `update subscription_cycles c
         set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
             settled_at = ${at}, last_error = null, lock_token = null, updated_at = ${at}
-       from v
-      where c.id = v.id and c.lock_token = v.lock_token and c.status = v.was
+       from (values ${rows.join(', ')}) as v(id, lock_token, order_id)
+      where c.id = v.id and c.lock_token = v.lock_token and c.status = (select 'charging')
       returning c.id, c.subscription_id`,
     values,
   );
