@@ -75,6 +75,16 @@ describe('subscriptions API', () => {
     // The job finds nothing more to do.
     expect(await drain(s.t)).toBe(0);
     expect(await outboxTypes(s, res.body.id)).toEqual(['subscription.created', 'subscription.charged']);
+    // The webhook of the charge carries the subscription as the API shows it after the charge (built from rows on
+    // the charge path, not from entities), and what was charged.
+    const charged = await s.t.db.query(
+      `select data from events where type = 'subscription.charged' and data->>'id' = $1`,
+      [res.body.id],
+    );
+    const { details, ...shown } = charged.rows[0].data;
+    expect(details).toEqual({ order_id: res.body.latest_cycle.order_id, order_status: 'accepted' });
+    expect(shown).toEqual(res.body);
+    expect(shown).toEqual(await getSubscription(s, res.body.id));
   });
 
   it('a future start date charges nothing until that day', async () => {

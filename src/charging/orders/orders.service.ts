@@ -157,7 +157,7 @@ export class OrdersService {
     const results = new Array<Promise<ChargeOutcome>>(charges.length);
     const common: { index: number; request: NewOrderRequest; facts: TokenFacts }[] = [];
     for (const [index, charge] of charges.entries()) {
-      const problem = this.inputProblem(charge.idempotencyKey, charge.input);
+      const problem = this.inputProblem(charge);
       if (problem) {
         results[index] = Promise.resolve(rejectedBy(problem));
         continue;
@@ -184,10 +184,17 @@ export class OrdersService {
     return Promise.allSettled(results);
   }
 
-  /** The refusal of an order's idempotency key or body before anything is looked up, or null. */
-  private inputProblem(idempotencyKey: string, input: TokenOrderInput): ProblemException | null {
+  /**
+   * The refusal of an order's idempotency key or body before anything is looked up, or null. A subscription's
+   * order is not validated again on every cycle: it passed the same rules (SubscriptionOrderDto, with this DTO's
+   * OrderLineDto and no looser bounds) when the subscription was created or changed, and only the charger builds
+   * its cycles' orders from it; Klarna's own rules and the consent's scope are still checked on every charge.
+   * Validating it again cost 5.5% of a subscription run's CPU (issue #16).
+   */
+  private inputProblem({ idempotencyKey, input, subscriptionId }: ChargeRequest): ProblemException | null {
     const keyProblem = idempotencyKeyProblem(idempotencyKey);
     if (keyProblem) return keyProblem;
+    if (subscriptionId !== undefined) return null;
     const dto = plainToInstance(CreateTokenOrderDto, input);
     const errors = flattenValidationErrors(
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false } }),

@@ -4,9 +4,69 @@ import type {
   SubscriptionEventDto,
 } from './dto/subscription.dto';
 import type { Subscription, SubscriptionCycle, SubscriptionEvent } from './subscription.entity';
+import type { CycleRow, SubscriptionRow } from './subscriptions.queries';
+
+/**
+ * What the response shapes read of a subscription: an entity, or a row read without one (subscriptionFromRow),
+ * on the charge path where building entities cost more CPU than the statements (issue #16).
+ */
+export type SubscriptionView = Omit<Subscription, 'merchant' | 'customerToken' | 'testClock'> & {
+  merchant: { id: string };
+  customerToken: { id: string };
+  testClock?: { id: string } | null;
+};
+
+/** What the response shapes read of a cycle (an entity, or cycleFromRow). */
+export type CycleView = Pick<
+  SubscriptionCycle,
+  'id' | 'cycle' | 'status' | 'dueAt' | 'attempts' | 'nextAttemptAt' | 'orderId' | 'lastError' | 'settledAt'
+> & { subscription: { id: string } };
+
+const dateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+export function subscriptionFromRow(r: SubscriptionRow): SubscriptionView {
+  return {
+    id: r.id,
+    merchant: { id: r.merchant_id },
+    customerToken: { id: r.customer_token_id },
+    testClock: r.test_clock_id === null ? null : { id: r.test_clock_id },
+    status: r.status,
+    statusReason: r.status_reason,
+    interval: r.interval,
+    intervalCount: r.interval_count,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    order: r.order,
+    retryPolicy: r.retry_policy,
+    description: r.description,
+    metadata: r.metadata,
+    currentCycle: r.current_cycle,
+    nextCycle: r.next_cycle,
+    nextChargeAt: dateOrNull(r.next_charge_at),
+    lastChargedAt: dateOrNull(r.last_charged_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+    canceledAt: dateOrNull(r.canceled_at),
+  };
+}
+
+export function cycleFromRow(r: CycleRow): CycleView {
+  return {
+    id: r.id,
+    subscription: { id: r.subscription_id },
+    cycle: r.cycle,
+    status: r.status,
+    dueAt: new Date(r.due_at),
+    attempts: r.attempts,
+    nextAttemptAt: dateOrNull(r.next_attempt_at),
+    orderId: r.order_id,
+    lastError: r.last_error,
+    settledAt: dateOrNull(r.settled_at),
+  };
+}
 
 /** Entities never leave the API: these build the response (and event) shapes. */
-export function cycleDto(c: SubscriptionCycle): SubscriptionCycleDto {
+export function cycleDto(c: Omit<CycleView, 'id' | 'subscription'>): SubscriptionCycleDto {
   return {
     cycle: c.cycle,
     status: c.status,
@@ -20,8 +80,8 @@ export function cycleDto(c: SubscriptionCycle): SubscriptionCycleDto {
 }
 
 export function subscriptionDto(
-  s: Subscription,
-  latest: SubscriptionCycle | null | undefined,
+  s: SubscriptionView,
+  latest: Omit<CycleView, 'id' | 'subscription'> | null | undefined,
 ): SubscriptionResponseDto {
   return {
     id: s.id,

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, sqlParams, sqlRowCount } from '../../common/database/sql';
 import type { Rhythm } from './schedule';
+import type { ScopeInterval } from '../../signup/terms/terms.entity';
+import type { CycleStatus, RetryPolicy, SubscriptionOrder, SubscriptionStatus } from './subscription.entity';
 
 // Every hand-written statement of subscriptions (issue #15: one query file per feature, all through sql()).
 // Statements whose length depends on a batch are written with sqlParams(); each batch size is prepared once
@@ -14,6 +16,59 @@ export interface DueRow {
   interval_count: number;
   next_cycle: number;
   merchant_id: string;
+}
+
+/** A subscription's columns as the charge path reads them: a plain row, no entity to build (subscriptionFromRow). */
+export interface SubscriptionRow {
+  id: string;
+  merchant_id: string;
+  customer_token_id: string;
+  test_clock_id: string | null;
+  status: SubscriptionStatus;
+  status_reason: string | null;
+  interval: ScopeInterval;
+  interval_count: number;
+  start_date: string;
+  end_date: string | null;
+  order: SubscriptionOrder;
+  retry_policy: RetryPolicy | null;
+  description: string | null;
+  metadata: Record<string, string> | null;
+  current_cycle: number;
+  next_cycle: number;
+  next_charge_at: string | null;
+  last_charged_at: string | null;
+  created_at: string;
+  updated_at: string;
+  canceled_at: string | null;
+}
+
+const SUBSCRIPTION_COLUMNS =
+  'id, merchant_id, customer_token_id, test_clock_id, status, status_reason, "interval", interval_count, ' +
+  'start_date, end_date, "order", retry_policy, description, metadata, current_cycle, next_cycle, ' +
+  'next_charge_at, last_charged_at, created_at, updated_at, canceled_at';
+
+/** A cycle's columns as a plain row (cycleFromRow). */
+export interface CycleRow {
+  id: string;
+  subscription_id: string;
+  cycle: number;
+  status: CycleStatus;
+  due_at: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  order_id: string | null;
+  last_error: string | null;
+  settled_at: string | null;
+}
+
+/** The subscriptions with these ids, as rows (read only: what a chunk of cycles charges). */
+export function subscriptionsByIds(em: EntityManager, ids: string[]): Promise<SubscriptionRow[]> {
+  return sql<SubscriptionRow>(
+    em,
+    `select ${SUBSCRIPTION_COLUMNS} from subscriptions where id = any($1::text[])`,
+    [ids],
+  );
 }
 
 export interface ClaimRow {
@@ -206,31 +261,38 @@ export function settleChargedCycles(
   em: EntityManager,
   items: [string, string, string][],
   now: Date,
-): Promise<{ id: string; subscription_id: string }[]> {
+): Promise<CycleRow[]> {
   const { values, p } = sqlParams();
   const at = p(now);
   const rows = items.map(([id, lock, order]) => `(${p(id)}::text, ${p(lock)}::text, ${p(order)}::text)`);
   // `(select 'charging')`, a value the planner learns only when the statement runs, so that only the primary key
   // finds the cycles: against the constant it walked the partial due index, dead entries and all (up to 40,000 per
   // batch in a run of 20,000; issue #16).
-  return sql<{ id: string; subscription_id: string }>(
+  return sql<CycleRow>(
     em,
     `update subscription_cycles c
         set status = 'succeeded', attempts = c.attempts + 1, order_id = v.order_id, next_attempt_at = null,
             settled_at = ${at}, last_error = null, lock_token = null, updated_at = ${at}
        from (values ${rows.join(', ')}) as v(id, lock_token, order_id)
       where c.id = v.id and c.lock_token = v.lock_token and c.status = (select 'charging')
-      returning c.id, c.subscription_id`,
+      returning c.id, c.subscription_id, c.cycle, c.status, c.due_at, c.attempts, c.next_attempt_at, c.order_id,
+                c.last_error, c.settled_at`,
     values,
   );
 }
 
-/** Stamps the last charge on these subscriptions. */
-export async function markCharged(em: EntityManager, subscriptionIds: string[], now: Date): Promise<void> {
-  await sql(em, 'update subscriptions set last_charged_at = $1, updated_at = $1 where id = any($2::text[])', [
-    now,
-    subscriptionIds,
-  ]);
+/** Stamps the last charge on these subscriptions; answers them as they are now. */
+export function markCharged(
+  em: EntityManager,
+  subscriptionIds: string[],
+  now: Date,
+): Promise<SubscriptionRow[]> {
+  return sql<SubscriptionRow>(
+    em,
+    `update subscriptions set last_charged_at = $1, updated_at = $1 where id = any($2::text[])
+      returning ${SUBSCRIPTION_COLUMNS}`,
+    [now, subscriptionIds],
+  );
 }
 
 /** The id of each subscription's newest cycle. */
