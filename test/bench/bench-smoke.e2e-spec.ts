@@ -122,6 +122,15 @@ describe('benchmarks: smoke', () => {
             seconds: expect.any(Number),
             worst: expect.any(Array),
           });
+          // ... and what the service did meanwhile: each slow second's loop delay and GC, the window's too.
+          for (const second of line.tail.worst) {
+            expect(second).toMatchObject({ loop_max_ms: expect.any(Number), gc_ms: expect.any(Number) });
+          }
+          expect(line.service).toEqual({
+            loop_p99_ms: expect.any(Number),
+            loop_max_ms: expect.any(Number),
+            gc_ms: expect.any(Number),
+          });
         }
         // The orders lines compare the service's CPU with the hand-written floor's (charge-floor.js).
         if (String(line.name).startsWith('orders.')) {

@@ -12,6 +12,9 @@ const { createScratchDatabase } = require(dist('common/database/scratch-database
 const { freePort } = require(dist('common/database/embedded-postgres'));
 const { ApiKeysService } = require(dist('merchants/api-keys/api-keys.service'));
 
+/** The running stack's database, for the per-second sampler of measure(). */
+let currentDbUrl = null;
+
 const BENCH_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
@@ -25,6 +28,7 @@ const BENCH_ENV = {
 /** Starts the emulator, the service (on a scratch database) and returns handles plus an admin key. */
 async function startStack(extraEnv = {}, { beforeListen } = {}) {
   const db = await createScratchDatabase(process.env.DATABASE_URL);
+  currentDbUrl = db.url;
   const emulatorPort = await freePort();
   const config = loadConfig({
     ...BENCH_ENV,
@@ -50,6 +54,7 @@ async function startStack(extraEnv = {}, { beforeListen } = {}) {
     dbUrl: db.url,
     adminKey,
     async stop() {
+      currentDbUrl = null;
       await app.close();
       await emulator.stop();
       await db.drop();
@@ -117,9 +122,13 @@ function loadInChild(spec) {
  * emulator baseline runs, which do not touch this process). Answers the figures every BENCH line carries.
  */
 async function measure(spec) {
+  const sampler = spec.overallRate ? startSecondSampler() : null;
+  const profiler = process.env.BENCH_CPU_PROFILE ? await startProfiler() : null;
   const cpuStart = process.cpuUsage();
   const result = await loadInChild(spec);
   const cpu = process.cpuUsage(cpuStart);
+  if (profiler) await profiler.stop();
+  const seconds = sampler ? await sampler.stop() : null;
   return {
     rps: Math.round(result.requests.average),
     requests: result.requests.total,
@@ -130,9 +139,129 @@ async function measure(spec) {
     // The kernel's part (socket writes and reads): on this VM a round trip to PostgreSQL costs more here than in user space.
     cpu_sys_ms_per_req: Number((cpu.system / 1000 / Math.max(1, result.requests.total)).toFixed(3)),
     // Constant arrival only: where the requests over 25 ms were (load.js tailShape).
-    ...(result.tail ? { tail: result.tail } : {}),
+    ...(result.tail ? { tail: withCauses(result.tail, result.start_epoch_ms, seconds) } : {}),
+    ...(seconds ? { service: windowSummary(seconds) } : {}),
   };
 }
+
+/**
+ * What the service and its PostgreSQL did in each second of a constant-arrival window, to tell a slow second's
+ * cause: the service's event-loop delay (`loop_max_ms`) and GC pauses (`gc_ms`), and the server's checkpoint
+ * writes (`checkpoint_buffers`, 8 kB each), WAL written (`wal_kb`) and what its checkpointer was doing
+ * (`checkpointer`: its wait event, e.g. CheckpointWriteDelay while a checkpoint is spread out, DataFileSync while
+ * it fsyncs). PostgreSQL figures are server-wide, so another database's load shows too.
+ */
+function startSecondSampler() {
+  const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
+  const perSecond = monitorEventLoopDelay({ resolution: 10 });
+  const whole = monitorEventLoopDelay({ resolution: 10 });
+  perSecond.enable();
+  whole.enable();
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const seconds = [];
+  const pending = [];
+  let db = null;
+  let previous = null;
+  if (currentDbUrl) {
+    const { Client } = require('pg');
+    db = new Client({ connectionString: currentDbUrl });
+    pending.push(db.connect().catch(() => (db = null)));
+  }
+  const serverFigures = async (entry) => {
+    const { rows } = await db.query(
+      `select (select buffers_checkpoint from pg_stat_bgwriter)::bigint as checkpoint_buffers,
+              (pg_current_wal_lsn() - '0/0')::bigint as wal_bytes,
+              (select coalesce(wait_event, 'running') from pg_stat_activity where backend_type = 'checkpointer')
+                as checkpointer`,
+    );
+    const now = { buffers: Number(rows[0].checkpoint_buffers), wal: Number(rows[0].wal_bytes) };
+    if (previous) {
+      entry.checkpoint_buffers = now.buffers - previous.buffers;
+      entry.wal_kb = Math.round((now.wal - previous.wal) / 1024);
+    }
+    entry.checkpointer = rows[0].checkpointer;
+    previous = now;
+  };
+  const timer = setInterval(() => {
+    const entry = { at: Date.now(), loop_max_ms: round(perSecond.max / 1e6), gc_ms: round(gcMs) };
+    perSecond.reset();
+    gcMs = 0;
+    seconds.push(entry);
+    if (db) pending.push(serverFigures(entry).catch(() => {}));
+  }, 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      gc.disconnect();
+      perSecond.disable();
+      whole.disable();
+      await Promise.all(pending);
+      if (db) await db.end().catch(() => {});
+      seconds.whole = { loop_p99_ms: round(whole.percentile(99) / 1e6), loop_max_ms: round(whole.max / 1e6) };
+      return seconds;
+    },
+  };
+}
+
+/** The window's event-loop delay (p99, max) and GC time in all. */
+function windowSummary(seconds) {
+  return { ...seconds.whole, gc_ms: round(seconds.reduce((sum, s) => sum + s.gc_ms, 0)) };
+}
+
+/** Each of the tail's worst seconds with what the sampler saw while its requests ran (that second and the next). */
+function withCauses(tail, startEpochMs, seconds) {
+  if (!seconds || !startEpochMs) return tail;
+  const worst = tail.worst.map((w) => {
+    const from = startEpochMs + w.s * 1000;
+    const during = seconds.filter((s) => s.at > from && s.at <= from + 2000);
+    if (during.length === 0) return w;
+    const sum = (key) => during.reduce((total, s) => total + (s[key] ?? 0), 0);
+    return {
+      ...w,
+      loop_max_ms: Math.max(...during.map((s) => s.loop_max_ms)),
+      gc_ms: round(sum('gc_ms')),
+      ...(during.some((s) => s.checkpointer !== undefined)
+        ? {
+            checkpoint_buffers: sum('checkpoint_buffers'),
+            wal_kb: sum('wal_kb'),
+            checkpointer: [...new Set(during.map((s) => s.checkpointer).filter(Boolean))].join(','),
+          }
+        : {}),
+    };
+  });
+  return { ...tail, worst };
+}
+
+/** BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the service process per measured window, written to <dir>. */
+async function startProfiler() {
+  const inspector = require('node:inspector');
+  const fs = require('node:fs');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (error, value) => (error ? reject(error) : resolve(value))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      const dir = process.env.BENCH_CPU_PROFILE;
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${Date.now()}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      console.log(`# CPU profile of the window: ${file}`);
+    },
+  };
+}
+
+const round = (v) => Math.round(v * 100) / 100;
 
 /**
  * Writes out what the setup left behind before a measured window: a scratch database copied from its template,

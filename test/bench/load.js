@@ -64,6 +64,7 @@ function constantArrival(spec) {
 
   return new Promise((resolve) => {
     const start = performance.now();
+    const startEpochMs = Date.now();
     const finish = () => {
       const elapsedS = (performance.now() - start) / 1000;
       agent.destroy();
@@ -87,6 +88,8 @@ function constantArrival(spec) {
         non2xx,
         duration: round(elapsedS),
         tail: tailShape(slow, slowMs),
+        // The wall-clock time of second 0, so that the tail's seconds can be matched with the service's.
+        start_epoch_ms: startEpochMs,
       });
     };
     const send = (dueAt, index) => {
