@@ -123,7 +123,7 @@ describe('benchmarks: smoke', () => {
             worst: expect.any(Array),
           });
           // ... and what the service did meanwhile: each slow second's loop delay and GC, the window's too.
-          for (const second of line.tail.worst) {
+          for (const second of (line.tail as { worst: unknown[] }).worst) {
             expect(second).toMatchObject({ loop_max_ms: expect.any(Number), gc_ms: expect.any(Number) });
           }
           expect(line.service).toEqual({

@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/pagination';
 import { AuditEntry } from './audit-entry.entity';
-import { keyIdsOfMerchant } from './audit.queries';
+import { insertAuditEntry, keyIdsOfMerchant } from './audit.queries';
 import type { AuditActorRole, AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 /** What one audited request did, as the HTTP layer saw it. */
@@ -32,7 +32,7 @@ export class AuditService {
 
   /** Inserts the entry through `em`: inside a transaction, it commits or rolls back with the audited work. */
   async record(em: EntityManager, record: AuditRecord): Promise<void> {
-    await em.insert(AuditEntry, { id: newId('aud', this.clock.nowMs()), at: this.clock.now(), ...record });
+    await insertAuditEntry(em, { id: newId('aud', this.clock.nowMs()), at: this.clock.now(), ...record });
   }
 
   /**
