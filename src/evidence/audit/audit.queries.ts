@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from '../../common/database/sql';
+import type { AuditRecord } from './audit-record';
 
 /** Ids of every key (any role, revoked ones too) bound to the merchant: whose requests its auditors may see. */
 export async function keyIdsOfMerchant(em: EntityManager, merchantId: string): Promise<string[]> {
@@ -13,19 +14,7 @@ export async function keyIdsOfMerchant(em: EntityManager, merchantId: string): P
  */
 export async function insertAuditEntry(
   em: EntityManager,
-  entry: {
-    id: string;
-    at: Date;
-    actorKeyId: string;
-    actorRole: string;
-    action: string;
-    method: string;
-    route: string;
-    targetId: string | null;
-    params: Record<string, unknown>;
-    status: number;
-    requestId: string;
-  },
+  entry: AuditRecord & { id: string; at: Date },
 ): Promise<void> {
   await sql(
     em,

@@ -6,20 +6,9 @@ import { decodeCursor, type Page, pageLimit, toPage } from '../../common/paginat
 import { AuditEntry } from './audit-entry.entity';
 import { insertAuditEntry, keyIdsOfMerchant } from './audit.queries';
 import type { AuditActorRole, AuditEntryDto, AuditLogQueryDto } from './dto/audit-log.dto';
+import type { AuditRecord } from './audit-record';
 
-/** What one audited request did, as the HTTP layer saw it. */
-export interface AuditRecord {
-  /** An API key id, or for a consumer in the portal their portal session id (`pts_…`). */
-  actorKeyId: string;
-  actorRole: AuditActorRole;
-  action: string;
-  method: string;
-  route: string;
-  targetId: string | null;
-  params: Record<string, unknown>;
-  status: number;
-  requestId: string;
-}
+export type { AuditRecord } from './audit-record';
 
 @Injectable()
 export class AuditService {
