@@ -2,6 +2,7 @@ import { createApp } from '../../src/app/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { TEST_ENV } from '../support/test-env';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
+import type { FakeClock } from '../../src/common/clock/clock';
 
 describe('merchants and API keys', () => {
   let t: TestApp;
@@ -49,6 +50,40 @@ describe('merchants and API keys', () => {
     expect(self.body.id).toBe(created.body.id);
     const used = await t.db.query('SELECT last_used_at FROM api_keys WHERE id = $1', [issued.body.id]);
     expect(used.rows[0].last_used_at).not.toBeNull();
+  });
+
+  it("stamps a key's last use once a minute, once however many requests arrive together", async () => {
+    const m = await createMerchant(t, 'Busy Co');
+    expect((await t.request('GET', '/v1/merchant', { key: m.key })).status).toBe(200);
+    // Counts the writes of last_used_at (they queued on the row's lock behind each other when every request
+    // arriving during the write also wrote it).
+    await t.db.query(`create table if not exists touch_log (key_id text not null)`);
+    await t.db.query(`create or replace function log_touch() returns trigger language plpgsql as $$
+      begin insert into touch_log values (new.id); return null; end $$`);
+    await t.db.query(`create or replace trigger api_keys_touch_log after update of last_used_at on api_keys
+      for each row execute function log_touch()`);
+    try {
+      const keyId = (await t.db.query('select id from api_keys where merchant_id = $1', [m.id])).rows[0].id;
+      const touches = async (): Promise<number> =>
+        (await t.db.query('select count(*)::int as n from touch_log where key_id = $1', [keyId])).rows[0].n;
+      const burst = async (): Promise<number[]> =>
+        (
+          await Promise.all(
+            Array.from({ length: 20 }, () => t.request('GET', '/v1/merchant', { key: m.key })),
+          )
+        ).map((r) => r.status);
+      // Within the minute: no write.
+      expect(await burst()).toEqual(Array(20).fill(200));
+      expect(await touches()).toBe(0);
+      // A minute on: one write, whatever the concurrency.
+      (t.clock as FakeClock).advance(61_000);
+      expect(await burst()).toEqual(Array(20).fill(200));
+      expect(await touches()).toBe(1);
+      const stamped = await t.db.query('select last_used_at from api_keys where id = $1', [keyId]);
+      expect(new Date(stamped.rows[0].last_used_at).getTime()).toBe(t.clock.nowMs());
+    } finally {
+      await t.db.query('drop trigger if exists api_keys_touch_log on api_keys');
+    }
   });
 
   it('revokes a key so that it stops working at once', async () => {

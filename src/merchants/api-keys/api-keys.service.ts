@@ -76,8 +76,10 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     const now = this.clock.now();
     if (row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
-      await touchKey(this.em, row.id, now);
+      // Claimed before the write, so that the requests arriving meanwhile do not write it too: they queued on the
+      // row's lock behind each other, a stall of every in-flight request of the key once a minute (issue #16).
       row.last_used_at = now.toISOString();
+      await touchKey(this.em, row.id, now);
     }
     return { keyId: row.id, role: row.role, merchantId: row.merchant_id };
   }
