@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, sqlParams } from '../../common/database/sql';
+import { ASYNC_COMMIT_CTE, sql, sqlParams } from '../../common/database/sql';
 import { outboxCtes, type OutboxCteInput } from '../../events/outbox-sql';
 import type { KlarnaEnvironment, KlarnaRegion } from '../../merchants/merchant.entity';
 import type { OperationKind, OperationStatus } from './order-operation.entity';
@@ -218,7 +218,7 @@ export async function finalizeOperation(
   const { values, p } = sqlParams();
   const ok = p(op.status === 'succeeded');
   const at = p(now);
-  const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
+  const finalized = `${ASYNC_COMMIT_CTE},
        f as (
          update order_operations set status = ${p(op.status)}, klarna_id = ${p(op.klarnaId)},
                 error_code = ${p(op.errorCode)}, error_message = ${p(op.errorMessage)},

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, sqlParams } from '../../common/database/sql';
+import { ASYNC_COMMIT_CTE, ASYNC_COMMIT_READ, sql, sqlParams } from '../../common/database/sql';
 import { outboxManyCtes, type OutboxManyInput } from '../../events/outbox-sql';
 import type { CustomerTokenStatus } from '../../signup/customer-tokens/customer-token.entity';
 import type { KlarnaEnvironment, KlarnaRegion } from '../../klarna/klarna-credentials';
@@ -207,7 +207,7 @@ export async function recordOutcomes(
   now: Date,
 ): Promise<Set<string>> {
   const { values, p } = sqlParams();
-  const finalized = `commit_mode as (select set_config('synchronous_commit', 'off', true)),
+  const finalized = `${ASYNC_COMMIT_CTE},
       ${finalizedCtes(p, outcomes, now)}`;
   const { ctes } = outboxManyCtes(
     p,
@@ -218,7 +218,7 @@ export async function recordOutcomes(
   const rows = await sql<{ id: string }>(
     em,
     `with ${finalized}, ${ctes}
-       select id from o where (select count(*) from commit_mode) = 1`,
+       select id from o where ${ASYNC_COMMIT_READ}`,
     values,
   );
   return new Set(rows.map((r) => r.id));

@@ -57,6 +57,14 @@ async function query(
 }
 
 /**
+ * For a statement whose transaction need not wait for the WAL flush (`synchronous_commit` off for that transaction
+ * only): name {@link ASYNC_COMMIT_CTE} among its common-table expressions and read `commit_mode` in the statement
+ * ({@link ASYNC_COMMIT_READ} as a condition). PostgreSQL runs a select in a `with` only when something reads it.
+ */
+export const ASYNC_COMMIT_CTE = `commit_mode as (select set_config('synchronous_commit', 'off', true))`;
+export const ASYNC_COMMIT_READ = '(select count(*) from commit_mode) = 1';
+
+/**
  * Collects parameters while a statement is written: `p(value)` appends it and returns its placeholder (`$n`),
  * for statements whose shape depends on the request (filters).
  */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../../common/auth/role';
-import { sql, sqlOne } from '../../common/database/sql';
+import { ASYNC_COMMIT_CTE, ASYNC_COMMIT_READ, sql, sqlOne } from '../../common/database/sql';
 
 // Hand-written statements of API keys (issue #15: one query file per feature): authentication runs on every
 // request, so it reads the key without the ORM.
@@ -32,8 +32,8 @@ export async function keyByPrefix(em: EntityManager, prefix: string): Promise<Ke
 export async function touchKey(em: EntityManager, id: string, now: Date): Promise<void> {
   await sql(
     em,
-    `with commit_mode as (select set_config('synchronous_commit', 'off', true))
-     update api_keys set last_used_at = $1 where id = $2 and (select count(*) from commit_mode) = 1`,
+    `with ${ASYNC_COMMIT_CTE}
+     update api_keys set last_used_at = $1 where id = $2 and ${ASYNC_COMMIT_READ}`,
     [now, id],
   );
 }
