@@ -1,4 +1,6 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { verifyAutopaySignature } from '../../src/events/webhooks/signature';
+import { recordDeliveryOutcome } from '../../src/events/webhooks/webhook-deliveries.queries';
 import { createMerchant, startTestApp, type TestApp } from '../support/test-app';
 import {
   deliveryJob,
@@ -197,7 +199,33 @@ describe('webhook delivery', () => {
     fake(t).advance(1);
     expect(await deliveryJob(t).runOnce()).toBe(1);
     expect(receiver.requests).toHaveLength(1);
-    expect(await deliveryRow(t, eventId)).toMatchObject({ status: 'succeeded', attempt_count: 1 });
+    const delivered = await deliveryRow(t, eventId);
+    expect(delivered).toMatchObject({ status: 'succeeded', attempt_count: 1 });
+
+    // The first worker was only slow: its late outcome, under the claim that expired, changes nothing.
+    const late = await recordDeliveryOutcome(
+      t.app.get(EntityManager).fork(),
+      {
+        id: claimed[0].id,
+        lockToken: claimed[0].lockToken,
+        status: 'failed',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        statusCode: 500,
+        error: 'HTTP 500',
+        durationMs: 1,
+        deliveredAt: null,
+        attemptId: 'wha_late',
+      },
+      t.clock.now(),
+    );
+    expect(late).toBe(false);
+    expect(await deliveryRow(t, eventId)).toEqual(delivered);
+    const attempts = await t.db.query('SELECT id FROM webhook_delivery_attempts WHERE delivery_id = $1', [
+      delivered.id,
+    ]);
+    expect(attempts.rows).toHaveLength(1);
+    expect(attempts.rows[0].id).not.toBe('wha_late');
   });
 
   it('signs with both secrets during a rotation window and with the new one only afterwards', async () => {

@@ -35,7 +35,12 @@ import {
 } from './order-answers';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.entity';
 import { Order, type OrderStatus } from './order.entity';
-import { recordOutcomeInTransaction, recordOutcomes, releaseAttempt } from './orders.queries';
+import {
+  recordOutcomeInTransaction,
+  recordOutcomes,
+  releaseAttempt,
+  rescheduleUnknown,
+} from './orders.queries';
 
 /** What one attempt at Klarna ended in, from the order's point of view. */
 export type Settled =
@@ -208,13 +213,11 @@ export class OrderAttempts {
     );
     const nextAttemptAt = new Date(now.getTime() + delay);
     try {
-      await this.em
-        .fork()
-        .nativeUpdate(
-          Order,
-          { id: target.order.id, status: 'unknown', attempts: target.attempt },
-          { nextAttemptAt, lastError: reason, updatedAt: now },
-        );
+      await rescheduleUnknown(this.em.fork(), target.order.id, target.attempt, {
+        nextAttemptAt,
+        lastError: reason,
+        now,
+      });
     } catch (error) {
       // The lease then simply runs out and the completer takes over.
       this.logger.error({ err: error, order_id: target.order.id }, 'could not reschedule an unknown order');

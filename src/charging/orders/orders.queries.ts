@@ -187,6 +187,25 @@ export async function releaseAttempt(em: EntityManager, orderId: string, attempt
   return rows.length > 0;
 }
 
+/**
+ * Sets when an order whose outcome is still unknown is tried again (only while this attempt still holds it). The
+ * status is compared to `(select 'unknown')`, not to the constant, so that only the primary key finds the order
+ * (see finalizedCtes).
+ */
+export async function rescheduleUnknown(
+  em: EntityManager,
+  orderId: string,
+  attempt: number,
+  change: { nextAttemptAt: Date; lastError: string; now: Date },
+): Promise<void> {
+  await sql(
+    em,
+    `update orders set next_attempt_at = $3, last_error = $4, updated_at = $5
+      where id = $1 and status = (select 'unknown') and attempts = $2`,
+    [orderId, attempt, change.nextAttemptAt, change.lastError, change.now],
+  );
+}
+
 /** A definite outcome to record: the order as it ends, and the answer every replay of its key gets. */
 export interface FinalOutcome {
   order: OrderView;

@@ -509,11 +509,10 @@ export class SubscriptionCharger {
         { id: claim.subscriptionId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      const cycle = await em.findOne(SubscriptionCycle, {
-        id: claim.id,
-        lockToken: claim.lockToken,
-        status: 'charging',
-      });
+      // Read by primary key alone and the claim checked here: with the constant status in the criteria the planner
+      // may walk the partial due index instead (test/database/query-plans.e2e-spec.ts).
+      const found = await em.findOne(SubscriptionCycle, { id: claim.id });
+      const cycle = found?.lockToken === claim.lockToken && found.status === 'charging' ? found : null;
       if (!cycle) {
         this.logger.warn({ cycle: claim.id }, 'cycle outcome dropped: the claim ran out first');
         return null;

@@ -13,11 +13,10 @@ import { Event } from '../event.entity';
 import { MetricsService } from '../../operations/metrics/metrics.service';
 import { nextAttemptAt } from './retry-schedule';
 import { SIGNATURE_HEADER, signatureHeader } from './signature';
-import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { type SendResult, sendWebhook } from './webhook-sender';
 import { type Resolver, systemResolver } from './url-policy';
-import { claimDueDeliveries } from './webhook-deliveries.queries';
+import { claimDueDeliveries, recordDeliveryOutcome } from './webhook-deliveries.queries';
 
 /** A delivery this worker holds until `lockedUntil`; only the holder of `lockToken` may record its outcome. */
 export interface ClaimedDelivery {
@@ -201,33 +200,22 @@ export class WebhookDeliveryJob extends PeriodicJob {
     const ok = result.error === null;
     const next = ok ? null : nextAttemptAt(now, claim.createdAt, attempt, this.config.webhooks.retryForMs);
     const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
-    const kept = await this.em.fork().transactional(async (em) => {
-      const updated = await em.nativeUpdate(
-        WebhookDelivery,
-        { id: claim.id, lockToken: claim.lockToken, status: 'pending' },
-        {
-          status,
-          attemptCount: attempt,
-          nextAttemptAt: next,
-          lockedUntil: null,
-          lockToken: null,
-          lastAttemptAt: now,
-          lastStatusCode: result.statusCode,
-          lastError: result.error,
-          deliveredAt: ok ? now : null,
-        },
-      );
-      if (updated === 0) return false;
-      await em.insert(WebhookDeliveryAttempt, {
-        id: newId('wha', now.getTime()),
-        delivery: claim.id,
-        attemptedAt: now,
+    const kept = await recordDeliveryOutcome(
+      this.em.fork(),
+      {
+        id: claim.id,
+        lockToken: claim.lockToken,
+        status,
+        attemptCount: attempt,
+        nextAttemptAt: next,
         statusCode: result.statusCode,
         error: result.error,
         durationMs: result.durationMs,
-      });
-      return true;
-    });
+        deliveredAt: ok ? now : null,
+        attemptId: newId('wha', now.getTime()),
+      },
+      now,
+    );
     if (!kept) {
       this.logger.warn({ delivery: claim.id }, 'webhook outcome dropped: the claim expired or was canceled');
       return;
