@@ -23,6 +23,7 @@ describe('database outage', () => {
   let merchant: { id: string; key: string };
   let token: ActiveToken;
   let termsId: string;
+  let orderId: string;
 
   beforeAll(async () => {
     const dbUrl = await createTestDatabase();
@@ -36,6 +37,13 @@ describe('database outage', () => {
     merchant = await createMerchant(t, 'Outage Shop');
     token = await activeToken(t, merchant.key);
     termsId = (await publishedTerms(t, merchant.key, { key: 'outage' })).id;
+    const placed = await t.request('POST', `/v1/customer-tokens/${token.id}/orders`, {
+      key: merchant.key,
+      body: orderBody(),
+      headers: { 'idempotency-key': 'outage-seed' },
+    });
+    expect(placed.status).toBe(201);
+    orderId = (placed.body as { id: string }).id;
   });
   afterAll(async () => {
     await proxy.restore();
@@ -64,6 +72,16 @@ describe('database outage', () => {
     [
       'admin write',
       () => t.request('POST', '/admin/v1/merchants', { key: t.adminKey, body: { name: 'During outage' } }),
+    ],
+    ['admin order read', () => t.request('GET', `/admin/v1/orders/${orderId}`, { key: t.adminKey })],
+    [
+      'admin refund (audited in its own transaction)',
+      () =>
+        t.request('POST', `/admin/v1/orders/${orderId}/refunds`, {
+          key: t.adminKey,
+          body: { amount: 100 },
+          headers: { 'idempotency-key': 'outage-refund' },
+        }),
     ],
     ['unknown key', () => t.request('GET', '/v1/webhook-endpoints', { key: generateApiKey().key })],
   ];
