@@ -140,6 +140,10 @@ describe('benchmarks: smoke', () => {
             expect.any(Number),
           ]);
         }
+        // ... and the constant-rate line the service's own CPU while it served nothing (sampler, timers, GC).
+        if (String(line.name).startsWith('orders.constant-')) {
+          expect(line.idle_cpu_ms_per_req).toEqual(expect.any(Number));
+        }
       }
     });
   }, 240_000);
