@@ -78,16 +78,21 @@ describe('plans of the batch-finishing statements', () => {
     return rows;
   }
 
-  /** Statistics taken when none of the seeded rows was unknown; then 16 are (the statistics lag behind). */
-  async function oneMadeUnknownAfterAnalyze(table: string, idPrefix: string) {
+  /** Statistics taken when none of the seeded rows was due (`status`); then 16 are (the statistics lag behind). */
+  async function oneMadeDueAfterAnalyze(
+    table: string,
+    idPrefix: string,
+    status = 'unknown',
+    alsoSet = '',
+  ): Promise<{ id: string }> {
     await t.db.query(`update ${table} set status = 'succeeded', next_attempt_at = null where id like $1`, [
       `${idPrefix}%`,
     ]);
     await t.db.query(`analyze ${table}`);
     const { rows } = await t.db.query<{ id: string }>(
-      `update ${table} set status = 'unknown', next_attempt_at = now()
+      `update ${table} set status = $2, next_attempt_at = now()${alsoSet}
         where id in (select id from ${table} where id like $1 order by id limit 16) returning id`,
-      [`${idPrefix}%`],
+      [`${idPrefix}%`, status],
     );
     return rows[0];
   }
@@ -205,7 +210,7 @@ describe('plans of the batch-finishing statements', () => {
          from generate_series(1, 4000) as i`,
       [orderId, merchantId],
     );
-    const operation = await oneMadeUnknownAfterAnalyze('order_operations', 'opr_plan');
+    const operation = await oneMadeDueAfterAnalyze('order_operations', 'opr_plan');
     const finalize = await indexesOfPlan(
       await captured((em) =>
         finalizeOperation(
@@ -230,12 +235,12 @@ describe('plans of the batch-finishing statements', () => {
     expect(finalize).toContain('order_operations_pkey');
     expect(finalize).not.toContain('order_operations_unknown_next_attempt_at_index');
 
-    const order = await oneMadeUnknownAfterAnalyze('orders', 'ord_plan');
+    const order = await oneMadeDueAfterAnalyze('orders', 'ord_plan');
     const release = await indexesOfPlan(await captured((em) => releaseAttempt(em, order.id, 1)));
     expect(release).toContain('orders_pkey');
     expect(release).not.toContain('orders_unknown_next_attempt_at_index');
 
-    const later = await oneMadeUnknownAfterAnalyze('orders', 'ord_plan');
+    const later = await oneMadeDueAfterAnalyze('orders', 'ord_plan');
     const reschedule = await indexesOfPlan(
       await captured((em) =>
         rescheduleUnknown(em, later.id, 1, {
@@ -269,12 +274,11 @@ describe('plans of the batch-finishing statements', () => {
          from generate_series(1, 4000) as i`,
       [(endpoint.body as { id: string }).id],
     );
-    await t.db.query('analyze webhook_deliveries');
-    const {
-      rows: [pending],
-    } = await t.db.query<{ id: string }>(
-      `update webhook_deliveries set status = 'pending', next_attempt_at = now(), lock_token = 'lock-plan'
-        where id in (select id from webhook_deliveries where id like 'whd_plan%' order by id limit 16) returning id`,
+    const pending = await oneMadeDueAfterAnalyze(
+      'webhook_deliveries',
+      'whd_plan',
+      'pending',
+      ", lock_token = 'lock-plan'",
     );
 
     const indexes = await indexesOfPlan(
