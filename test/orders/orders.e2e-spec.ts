@@ -369,6 +369,33 @@ describe('token orders', () => {
     expect(await ordersFor(withdrawn)).toEqual([]);
   });
 
+  it("charges with the merchant's current Klarna password: a changed one is used from the next order on", async () => {
+    // The decrypted password is kept in memory by its ciphertext; a new password is a new ciphertext.
+    const token = await activeToken(t, key);
+    expect((await placeOrder(t, key, token.id, keyOf('password-1'))).status).toBe(201);
+    const setPassword = async (password: string) => {
+      const res = await t.request('PUT', `/admin/v1/merchants/${merchantId}/klarna-credentials`, {
+        key: t.adminKey,
+        body: { region: 'EU', environment: 'playground', username: t.emulator!.username, password },
+      });
+      expect(res.status).toBe(200);
+    };
+
+    await setPassword('not-the-password');
+    const refused = await placeOrder(t, key, token.id, keyOf('password-wrong'));
+    expect(refused.status).toBe(502);
+    expect(refused.body).toMatchObject({
+      code: 'KLARNA_CREDENTIALS_REJECTED',
+      upstream: { error_code: 'UNAUTHORIZED' },
+    });
+    const rejected = (await tokenOrderRequests(t)).at(-1)!;
+    expect(rejected.status).toBe(401);
+    expect(rejected.idempotency_key).toBeTruthy();
+
+    await setPassword(t.emulator!.password);
+    expect((await placeOrder(t, key, token.id, keyOf('password-2'))).status).toBe(201);
+  });
+
   it('records a decline as a declined order and answers 402 PAYMENT_DECLINED with the upstream code', async () => {
     const token = await activeToken(t, key);
     await t.emulator!.request('POST', `/emulator/v1/tokens/${token.klarnaTokenId}/next-order`, {
