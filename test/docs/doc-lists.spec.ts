@@ -84,7 +84,11 @@ describe('docs: lists the code defines', () => {
       }
       for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
         if (/^[a-z]+:/.test(m[1])) continue;
-        if (!existsSync(join(dirname(file), m[1]))) missing.push(`${rel(file)}: link ${m[1]}`);
+        const target = join(dirname(file), m[1]);
+        if (!existsSync(target)) missing.push(`${rel(file)}: link ${m[1]}`);
+        else if (m[2] && target.endsWith('.md') && !headingAnchors(target).has(m[2].slice(1))) {
+          missing.push(`${rel(file)}: link ${m[1]}${m[2]} (no such heading)`);
+        }
       }
     }
     expect(missing).toEqual([]);
@@ -103,3 +107,18 @@ describe('docs: lists the code defines', () => {
     }
   });
 });
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchors(file: string): Set<string> {
+  const anchors = new Set<string>();
+  for (const m of readFileSync(file, 'utf8').matchAll(/^#{1,6} +(.+)$/gm)) {
+    anchors.add(
+      m[1]
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
+    );
+  }
+  return anchors;
+}
