@@ -170,7 +170,9 @@ describe('embedded PostgreSQL keeps its data across restarts', () => {
     running.proc.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     // Within the window: the load balancer is told to go elsewhere, and requests still reach the database.
-    expect((await httpRequest(running.apiUrl, 'GET', '/health/ready')).status).toBe(503);
+    const ready = await httpRequest(running.apiUrl, 'GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ code: 'NOT_READY', detail: 'Not ready: instance (shutting down).' });
     const served = await httpRequest(running.apiUrl, 'POST', '/admin/v1/merchants', {
       key: running.adminKey,
       body: { name: 'During the drain' },

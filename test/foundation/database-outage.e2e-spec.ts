@@ -24,6 +24,8 @@ describe('database outage', () => {
   let token: ActiveToken;
   let termsId: string;
   let orderId: string;
+  /** The app's warnings and errors (LOG_LEVEL warn), as JSON lines. */
+  const logged: string[] = [];
 
   beforeAll(async () => {
     const dbUrl = await createTestDatabase();
@@ -32,7 +34,8 @@ describe('database outage', () => {
     t = await startTestApp({
       emulator: true,
       database: dbUrl,
-      env: { DATABASE_URL: proxy.rewrite(dbUrl), RATE_LIMIT_PER_MINUTE: '100000' },
+      env: { DATABASE_URL: proxy.rewrite(dbUrl), RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
+      logStream: { write: (line) => void logged.push(line) },
     });
     merchant = await createMerchant(t, 'Outage Shop');
     token = await activeToken(t, merchant.key);
@@ -95,8 +98,17 @@ describe('database outage', () => {
       expect(res.body).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
       expect(res.body.request_id).toEqual(expect.any(String));
     }
+    // Readiness says which check failed (not the driver's message: the route is public), and a load balancer's
+    // probes during an outage are not errors in the log.
+    const errorsBefore = logged.filter((line) => JSON.parse(line).level >= 50).length;
     const ready = await t.request('GET', '/health/ready');
     expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({
+      status: 503,
+      code: 'NOT_READY',
+      detail: 'Not ready: database (down).',
+    });
+    expect(logged.filter((line) => JSON.parse(line).level >= 50).length).toBe(errorsBefore);
   }
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After on every route while connections are reset', async () => {

@@ -5317,7 +5317,7 @@ export interface operations {
             /**
              * @description The Health Check is not successful
              *
-             *     A dependency is down, or the instance is shutting down.
+             *     `NOT_READY`: the database does not answer, or the instance is shutting down (the detail names which).
              */
             503: {
                 headers: {
@@ -5326,12 +5326,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "code": "NOT_READY",
                      *       "detail": "A dependency is down.",
                      *       "request_id": "req_01JD3X9R0S4V8W2Y6Z1A3B5C7D",
                      *       "status": 503,
                      *       "title": "Service Unavailable",
-                     *       "type": "/problems/service-unavailable"
+                     *       "type": "/problems/not-ready"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
