@@ -24,7 +24,7 @@ describe('database outage', () => {
   let token: ActiveToken;
   let termsId: string;
   let orderId: string;
-  /** The app's warnings and errors (LOG_LEVEL warn), as JSON lines. */
+  /** The app's log (LOG_LEVEL info), as JSON lines. */
   const logged: string[] = [];
 
   beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('database outage', () => {
     t = await startTestApp({
       emulator: true,
       database: dbUrl,
-      env: { DATABASE_URL: proxy.rewrite(dbUrl), RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
+      env: { DATABASE_URL: proxy.rewrite(dbUrl), RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'info' },
       logStream: { write: (line) => void logged.push(line) },
     });
     merchant = await createMerchant(t, 'Outage Shop');
@@ -109,6 +109,9 @@ describe('database outage', () => {
       detail: 'Not ready: database (down).',
     });
     expect(logged.filter((line) => JSON.parse(line).level >= 50).length).toBe(errorsBefore);
+    const line = logged.map((l) => JSON.parse(l)).find((l) => l.req?.id === ready.body.request_id);
+    expect(line).toMatchObject({ level: 30, req: { url: '/health/ready' }, res: { status: 503 } });
+    expect(line.err).toBeUndefined();
   }
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After on every route while connections are reset', async () => {

@@ -38,6 +38,11 @@ export class LoggingModule {
         err: (err: { raw?: unknown }) => loggableError(err.raw ?? err),
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      // pino-http gives every 5xx line without an error of its own a made-up one ("failed with status code 503",
+      // its stack inside pino-http): noise on every readiness probe during a drain. Real failures are logged by
+      // the problem-details filter with their own error.
+      customErrorObject: (_req, res, error, value: Record<string, unknown>) =>
+        error.message === `failed with status code ${res.statusCode}` ? { ...value, err: undefined } : value,
     };
     const destination = stream ?? logDestination(config.format, { colorize: Boolean(process.stdout.isTTY) });
     return {
