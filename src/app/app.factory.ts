@@ -25,6 +25,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 function createAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
+    // A path parameter may be a merchant's customer id (up to 255 characters, each up to 12 when
+    // percent-encoded); Fastify's default of 100 answered a valid one 404 "No route". The routes validate it.
+    routerOptions: { maxParamLength: 255 * 12 },
     // Only configured proxies may set the client address (rate limits, consent evidence) with X-Forwarded-For.
     trustProxy: config.http.trustProxy,
     // Accept a caller's X-Request-Id only when it cannot inject anything into logs.

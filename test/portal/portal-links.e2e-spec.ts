@@ -97,6 +97,25 @@ describe('Consumer portal links (POST /v1/customers/{id}/portal-sessions)', () =
     expect(rows[0].n).toBe(1);
   });
 
+  it('takes any customer id a session takes (1 to 255 characters, encoded in the path), and names a longer one', async () => {
+    // Fastify's default cap on a path parameter (100 characters) answered 404 "No route" for a valid id.
+    const create = (id: string) =>
+      t.request('POST', `/v1/customers/${encodeURIComponent(id)}/portal-sessions`, {
+        key: merchant.key,
+        body: {},
+      });
+    for (const id of ['c'.repeat(255), '€'.repeat(255), 'kund 42/ä?#'.padEnd(255, 'x')]) {
+      const res = await create(id);
+      expect(res.status).toBe(201);
+      expect(res.body.merchant_customer_id).toBe(id);
+    }
+    const long = await create('c'.repeat(256));
+    expect(long.status).toBe(400);
+    expect(long.body.errors).toEqual([
+      { field: 'merchant_customer_id', message: 'must be 1 to 255 characters without control characters' },
+    ]);
+  });
+
   it('validates the body and names the field', async () => {
     const res = await t.request('POST', '/v1/customers/cust-4711/portal-sessions', {
       key: merchant.key,
