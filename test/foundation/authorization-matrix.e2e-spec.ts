@@ -109,6 +109,17 @@ describe('authorization matrix', () => {
     },
   );
 
+  it('says which keys a refused route takes', async () => {
+    const asAdmin = await t.request('GET', '/v1/merchant', { key: keys.admin });
+    expect(asAdmin.status).toBe(403);
+    expect(asAdmin.body.detail).toBe('An admin key may not call this route; it takes merchant keys.');
+    const asMerchant = await t.request('GET', '/admin/v1/consents', { key: keys.merchant });
+    expect(asMerchant.status).toBe(403);
+    expect(asMerchant.body.detail).toBe(
+      'A merchant key may not call this route; it takes admin or auditor or merchant_auditor keys.',
+    );
+  });
+
   it('keeps public routes public', async () => {
     const publicRoutes = routes.filter((r) => r.auth?.public).map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes).toEqual(

@@ -42,7 +42,9 @@ export class ApiKeyGuard implements CanActivate {
         status: 403,
         code: 'FORBIDDEN',
         title: 'Forbidden',
-        detail: `A ${principal.role} key may not call this route.`,
+        detail:
+          `${/^[aeiou]/.test(principal.role) ? 'An' : 'A'} ${principal.role} key may not call this route` +
+          (requirement ? `; it takes ${requirement.roles.join(' or ')} keys.` : '.'),
       });
     }
     return true;
