@@ -76,6 +76,22 @@ describe('JSON nesting depth', () => {
       rawBody: '{"name":"x","__proto__":{"admin":true}}',
     });
     expect(proto.status).toBe(400);
-    expect(proto.body.code).toBe('MALFORMED_JSON');
+    expect(proto.body).toMatchObject({
+      code: 'MALFORMED_JSON',
+      detail: 'The request body has a "__proto__" or "constructor.prototype" key; such keys are refused.',
+    });
+    const constructorKey = await t.request('POST', '/admin/v1/merchants', {
+      key: t.adminKey,
+      rawBody: '{"name":"x","constructor":{"prototype":{"admin":true}}}',
+    });
+    expect(constructorKey.status).toBe(400);
+    expect(constructorKey.body.detail).toContain('"constructor.prototype" key');
+    const broken = await t.request('POST', '/admin/v1/merchants', { key: t.adminKey, rawBody: '{"name":' });
+    expect(broken.body).toMatchObject({
+      code: 'MALFORMED_JSON',
+      detail: 'The request body is not valid JSON.',
+    });
+    const { rows } = await t.db.query(`select count(*)::int as n from merchants where name = 'x'`);
+    expect(rows[0].n).toBe(0);
   });
 });

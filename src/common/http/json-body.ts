@@ -56,8 +56,34 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       );
       return;
     }
-    void parse(request, text, done);
+    void parse(request, text, (error, body) => {
+      // Fastify answers a `__proto__` or `constructor.prototype` key as "not valid JSON"; say what it is.
+      if (error && isJson(text)) {
+        done(
+          new ProblemException({
+            status: 400,
+            code: 'MALFORMED_JSON',
+            title: 'Bad Request',
+            detail:
+              'The request body has a "__proto__" or "constructor.prototype" key; such keys are refused.',
+          }),
+          undefined,
+        );
+        return;
+      }
+      done(error, body);
+    });
   };
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parser);
   fastify.addContentTypeParser(STRUCTURED_JSON, { parseAs: 'string' }, parser);
+}
+
+/** Whether plain JSON.parse takes the text (asked only once Fastify's parser refused it). */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
