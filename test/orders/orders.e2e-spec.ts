@@ -179,6 +179,19 @@ describe('token orders', () => {
     expect((await tokenOrderRequests(t)).length).toBe(before + 1);
   });
 
+  it('names each missing field of an empty body once, as many as the detail counts', async () => {
+    const token = await activeToken(t, key);
+    const res = await placeOrder(t, key, token.id, keyOf('empty'), {});
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('4 fields failed validation.');
+    expect(res.body.errors).toEqual([
+      { field: 'purchase_currency', message: 'must be a string' },
+      { field: 'order_amount', message: 'must be an integer number' },
+      { field: 'order_tax_amount', message: 'must be an integer number' },
+      { field: 'order_lines', message: 'must be an array' },
+    ]);
+  });
+
   it('validates with the token-order rules, every bad field at once, before calling Klarna', async () => {
     const token = await activeToken(t, key);
     const before = (await tokenOrderRequests(t)).length;

@@ -25,7 +25,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     // A value of the wrong type fails every other rule too ("42" is "shorter than 1 character"): say only that
     // its type is wrong.
     const all = Object.entries(error.constraints ?? {});
-    const typeErrors = all.filter(([constraint]) => TYPE_CONSTRAINTS.has(constraint));
+    let typeErrors = all.filter(([constraint]) => TYPE_CONSTRAINTS.has(constraint));
+    // Not an array at all: "each item must be an object" adds nothing to "must be an array".
+    if (typeErrors.some(([constraint]) => constraint === 'isArray')) {
+      typeErrors = typeErrors.filter(([constraint]) => constraint === 'isArray');
+    }
     const own = (typeErrors.length > 0 ? typeErrors : all).map(([constraint, message]) => ({
       field,
       message:
