@@ -112,11 +112,11 @@ describe('authorization matrix', () => {
   it('says which keys a refused route takes', async () => {
     const asAdmin = await t.request('GET', '/v1/merchant', { key: keys.admin });
     expect(asAdmin.status).toBe(403);
-    expect(asAdmin.body.detail).toBe('An admin key may not call this route; it takes merchant keys.');
+    expect(asAdmin.body.detail).toBe('This route takes merchant keys, not admin keys.');
     const asMerchant = await t.request('GET', '/admin/v1/consents', { key: keys.merchant });
     expect(asMerchant.status).toBe(403);
     expect(asMerchant.body.detail).toBe(
-      'A merchant key may not call this route; it takes admin or auditor or merchant_auditor keys.',
+      'This route takes admin or auditor or merchant_auditor keys, not merchant keys.',
     );
   });
 

@@ -42,9 +42,9 @@ export class ApiKeyGuard implements CanActivate {
         status: 403,
         code: 'FORBIDDEN',
         title: 'Forbidden',
-        detail:
-          `${/^[aeiou]/.test(principal.role) ? 'An' : 'A'} ${principal.role} key may not call this route` +
-          (requirement ? `; it takes ${requirement.roles.join(' or ')} keys.` : '.'),
+        detail: requirement
+          ? `This route takes ${requirement.roles.join(' or ')} keys, not ${principal.role} keys.`
+          : `This route does not take ${principal.role} keys.`,
       });
     }
     return true;
